@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Record ids are UUIDv7 text (shared/DESIGN.md "Data"). */
+export const Id = z.uuid({ error: 'Must be a record id (UUID).' });
+export const IsoDate = z.iso.date({ error: 'Must be a date as YYYY-MM-DD.' });
+export const IsoDateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO-8601 instant.' });
+export const Version = z.number().int().min(1);
+
+/** RFC 9457 problem details, with the offending fields named and, on a stale write, the current version. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    currentVersion: z.number().int().optional(),
+    current: z.unknown().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+export const IdParams = z.strictObject({ id: Id });
+export const PatientIdParams = z.strictObject({ patientId: Id });
+export const CourseIdParams = z.strictObject({ courseId: Id });
+export const SessionIdParams = z.strictObject({ sessionId: Id });
+
+export const Empty = z.strictObject({});

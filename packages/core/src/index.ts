@@ -1,0 +1,4 @@
+export * from './course/course.js';
+export * from './course/phase.js';
+export * from './errors.js';
+export * from './roles.js';
