@@ -147,7 +147,7 @@ export const CourseProgress = z
     nextNumber: z.number().int(),
     expectedPhaseOfNext: PhaseSchema,
     nextDate: IsoDate.nullable(),
-    flags: z.array(CourseFlagSchema),
+    flags: z.array(CourseFlagSchema).readonly(),
   })
   .meta({ id: 'CourseProgress' });
 

@@ -1,0 +1,17 @@
+import type { Role } from '@ipt/core';
+
+/** Who is asking, established by the session cookie. */
+export interface Actor {
+  readonly userId: string;
+  readonly organisationId: string;
+  readonly role: Role;
+  readonly displayName: string;
+  readonly sessionIdHash: string;
+}
+
+/** Where a request came from and which operation it is, for the audit trail. */
+export interface RequestContext {
+  readonly actor: Actor;
+  readonly ip: string | null;
+  readonly operation: string;
+}

@@ -1,0 +1,48 @@
+/**
+ * The declared access policy of every API operation. The route layer refuses to register a route without one, and
+ * the authorization-matrix test checks each against every role and every kind of record.
+ *
+ * - `roles`: who may call it at all. A role outside the list gets 403 on collection routes and 404 on routes that
+ *   name a record (a record outside your reach is indistinguishable from one that does not exist).
+ * - `scope`: what the service checks on the record: `none` (no record), `organisation` (within the caller's
+ *   organisation), `patient:read` (care team, or supervisor of a care-team member), `patient:write` (care team).
+ */
+import type { OperationId } from '@ipt/contract';
+import { Role } from '@ipt/core';
+
+export type Scope = 'none' | 'organisation' | 'patient:read' | 'patient:write';
+export interface Policy {
+  readonly roles: readonly Role[] | 'public';
+  readonly scope: Scope;
+}
+
+const everyone = Object.values(Role);
+const clinical = [Role.clinician, Role.trainee, Role.facilitator, Role.supervisor] as const;
+const staff = [Role.admin, ...clinical] as const;
+
+export const policies: Record<OperationId, Policy> = {
+  getHealth: { roles: 'public', scope: 'none' },
+  getOpenApi: { roles: 'public', scope: 'none' },
+  login: { roles: 'public', scope: 'none' },
+  logout: { roles: everyone, scope: 'none' },
+  getMe: { roles: everyone, scope: 'none' },
+  changePassword: { roles: everyone, scope: 'none' },
+  listUsers: { roles: [Role.admin], scope: 'organisation' },
+  createUser: { roles: [Role.admin], scope: 'organisation' },
+  createSupervisionLink: { roles: [Role.admin], scope: 'organisation' },
+  listPatients: { roles: staff, scope: 'organisation' },
+  createPatient: { roles: staff, scope: 'organisation' },
+  getPatient: { roles: clinical, scope: 'patient:read' },
+  updatePatient: { roles: clinical, scope: 'patient:write' },
+  addCareTeamMember: { roles: [Role.admin], scope: 'organisation' },
+  removeCareTeamMember: { roles: [Role.admin], scope: 'organisation' },
+  createCourse: { roles: clinical, scope: 'patient:write' },
+  getCourse: { roles: clinical, scope: 'patient:read' },
+  updateCourse: { roles: clinical, scope: 'patient:write' },
+  createPhaseTransition: { roles: clinical, scope: 'patient:write' },
+  listSessions: { roles: clinical, scope: 'patient:read' },
+  createSession: { roles: clinical, scope: 'patient:write' },
+  getSession: { roles: clinical, scope: 'patient:read' },
+  updateSession: { roles: clinical, scope: 'patient:write' },
+  listSessionRevisions: { roles: clinical, scope: 'patient:read' },
+};

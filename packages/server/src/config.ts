@@ -1,0 +1,59 @@
+/** The environment, parsed once at boot by one schema; a bad value stops the server with a readable message. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  IPT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Set to a postgres:// URL to run on PostgreSQL; unset means the embedded SQLite file in IPT_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file).')
+    .optional(),
+  /** Cookies carry `Secure` and the `__Host-` prefix. Browsers accept them on http://localhost too. */
+  IPT_COOKIE_SECURE: bool.default(true),
+  /** Idle timeout: 15 min (research/reliability-perf.md R-04). */
+  IPT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  /** Absolute session lifetime: 8 h (R-04; OWASP 4–8 h for an office day). */
+  IPT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(8),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly cookieSecure: boolean;
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([k, v]) => k in ConfigSchema.shape && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`The environment is not valid:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.IPT_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    cookieSecure: c.IPT_COOKIE_SECURE,
+    sessionIdleMs: c.IPT_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: c.IPT_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,29 @@
+/** One migration chain for both databases. */
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import * as m0001 from './migrations/0001-foundation.js';
+import type { Database } from './schema.js';
+
+const chain: Record<string, Migration> = { '0001-foundation': m0001 };
+
+class InCodeProvider implements MigrationProvider {
+  getMigrations() {
+    return Promise.resolve(chain);
+  }
+}
+
+export const latestMigration = Object.keys(chain).at(-1) ?? '';
+
+export async function migrateToLatest(db: Kysely<Database>) {
+  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+}
+
+export async function migrationLevel(db: Kysely<Database>) {
+  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+  const all = await migrator.getMigrations();
+  const applied = all.filter((m) => m.executedAt !== undefined);
+  return { applied: applied.length, latest: applied.at(-1)?.name ?? '' };
+}

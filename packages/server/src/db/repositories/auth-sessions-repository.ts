@@ -1,0 +1,43 @@
+import type { AuthSessionTable } from '../schema.js';
+import type { Q } from './tx.js';
+
+export function insertAuthSession(q: Q, row: AuthSessionTable) {
+  return q.insertInto('authSessions').values(row).execute();
+}
+
+export function findLiveSession(q: Q, idHash: string) {
+  return q
+    .selectFrom('authSessions')
+    .innerJoin('users', 'users.id', 'authSessions.userId')
+    .select([
+      'authSessions.idHash',
+      'authSessions.createdAt',
+      'authSessions.lastSeenAt',
+      'users.id as userId',
+      'users.organisationId',
+      'users.role',
+      'users.displayName',
+      'users.active',
+    ])
+    .where('authSessions.idHash', '=', idHash)
+    .where('authSessions.endedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export function touchSession(q: Q, idHash: string, at: string) {
+  return q.updateTable('authSessions').set({ lastSeenAt: at }).where('idHash', '=', idHash).execute();
+}
+
+export function endSession(q: Q, idHash: string, at: string) {
+  return q.updateTable('authSessions').set({ endedAt: at }).where('idHash', '=', idHash).where('endedAt', 'is', null).execute();
+}
+
+export function endOtherSessions(q: Q, userId: string, keepIdHash: string, at: string) {
+  return q
+    .updateTable('authSessions')
+    .set({ endedAt: at })
+    .where('userId', '=', userId)
+    .where('idHash', '!=', keepIdHash)
+    .where('endedAt', 'is', null)
+    .execute();
+}

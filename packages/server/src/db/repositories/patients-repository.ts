@@ -1,0 +1,94 @@
+import type { CareTeamMember, Patient } from '@ipt/contract';
+import type { CareTeamRole } from '@ipt/core';
+import type { Actor } from '../../auth/actor.js';
+import type { PatientTable } from '../schema.js';
+import { canReach, type Reach } from './access-repository.js';
+import type { Q } from './tx.js';
+
+export function toPatient(row: PatientTable): Patient {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    yearOfBirth: row.yearOfBirth,
+    pronouns: row.pronouns,
+    contact: row.contactJson === null ? null : (JSON.parse(row.contactJson) as Patient['contact']),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function insertPatient(q: Q, row: PatientTable) {
+  return q.insertInto('patients').values(row).execute();
+}
+
+export function findReachablePatient(q: Q, actor: Actor, patientId: string, reach: Reach) {
+  return q.selectFrom('patients').selectAll().where('id', '=', patientId).where(canReach(actor, reach)).executeTakeFirst();
+}
+
+export function findPatientInOrganisation(q: Q, organisationId: string, patientId: string) {
+  return q
+    .selectFrom('patients')
+    .selectAll()
+    .where('id', '=', patientId)
+    .where('organisationId', '=', organisationId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export function listReachablePatients(q: Q, actor: Actor) {
+  return q.selectFrom('patients').selectAll().where(canReach(actor, 'read')).orderBy('displayName').execute();
+}
+
+export function listOrganisationPatients(q: Q, organisationId: string) {
+  return q
+    .selectFrom('patients')
+    .selectAll()
+    .where('organisationId', '=', organisationId)
+    .where('deletedAt', 'is', null)
+    .orderBy('displayName')
+    .execute();
+}
+
+/** Applies the change only if the row is still at `version`; returns whether it was. */
+export async function updatePatientIfVersion(
+  q: Q,
+  organisationId: string,
+  id: string,
+  version: number,
+  changes: Partial<Pick<PatientTable, 'displayName' | 'yearOfBirth' | 'pronouns' | 'contactJson'>>,
+  at: string,
+) {
+  const res = await q
+    .updateTable('patients')
+    .set({ ...changes, version: version + 1, updatedAt: at })
+    .where('id', '=', id)
+    .where('organisationId', '=', organisationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function listCareTeam(q: Q, patientId: string): Promise<CareTeamMember[]> {
+  const rows = await q
+    .selectFrom('careTeamMembers')
+    .innerJoin('users', 'users.id', 'careTeamMembers.userId')
+    .select(['users.id as userId', 'users.displayName', 'users.role'])
+    .where('careTeamMembers.patientId', '=', patientId)
+    .orderBy('users.displayName')
+    .execute();
+  return rows.map((r) => ({ ...r, role: r.role as CareTeamRole }));
+}
+
+export function addCareTeamMember(q: Q, row: { organisationId: string; patientId: string; userId: string; addedAt: string }) {
+  return q.insertInto('careTeamMembers').values(row).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export function removeCareTeamMember(q: Q, organisationId: string, patientId: string, userId: string) {
+  return q
+    .deleteFrom('careTeamMembers')
+    .where('organisationId', '=', organisationId)
+    .where('patientId', '=', patientId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}

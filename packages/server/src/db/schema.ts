@@ -1,0 +1,162 @@
+/** Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns). */
+import type { Generated } from 'kysely';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  isDemo: number;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  organisationId: string;
+  email: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  active: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  patientId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuthSessionTable {
+  /** SHA-256 of the cookie token: a copy of the database does not hand out sessions. */
+  idHash: string;
+  userId: string;
+  organisationId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  endedAt: string | null;
+}
+
+export interface SupervisionLinkTable {
+  id: string;
+  organisationId: string;
+  supervisorId: string;
+  superviseeId: string;
+  createdAt: string;
+}
+
+export interface PatientTable {
+  id: string;
+  organisationId: string;
+  displayName: string;
+  yearOfBirth: number;
+  pronouns: string | null;
+  contactJson: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface CareTeamMemberTable {
+  organisationId: string;
+  patientId: string;
+  userId: string;
+  addedAt: string;
+}
+
+export interface CourseTable {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  format: string;
+  schoolPreset: string;
+  plannedSessions: number;
+  initialSessions: number;
+  terminationSessions: number;
+  scheduleWeekday: number;
+  scheduleTime: string;
+  startDate: string;
+  phase: string;
+  status: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PhaseTransitionTable {
+  id: string;
+  organisationId: string;
+  courseId: string;
+  fromPhase: string;
+  toPhase: string;
+  reason: string;
+  at: string;
+  byUserId: string;
+}
+
+export interface SessionTable {
+  id: string;
+  organisationId: string;
+  courseId: string;
+  number: number;
+  date: string;
+  attendance: string;
+  lengthMinutes: number | null;
+  note: string;
+  phase: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Earlier versions of versioned records, kept on every update (notes keep their history). */
+export interface RecordRevisionTable {
+  id: string;
+  organisationId: string;
+  recordType: string;
+  recordId: string;
+  version: number;
+  dataJson: string;
+  changedAt: string;
+  changedBy: string;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  id: string;
+  at: string;
+  organisationId: string | null;
+  userId: string | null;
+  role: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  patientId: string | null;
+  outcome: string;
+  ip: string | null;
+  operation: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  authSessions: AuthSessionTable;
+  supervisionLinks: SupervisionLinkTable;
+  patients: PatientTable;
+  careTeamMembers: CareTeamMemberTable;
+  courses: CourseTable;
+  phaseTransitions: PhaseTransitionTable;
+  sessions: SessionTable;
+  recordRevisions: RecordRevisionTable;
+  auditEvents: AuditEventTable;
+  auditChainHead: AuditChainHeadTable;
+}
+
+export type { Generated };

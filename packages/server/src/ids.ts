@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
+/** UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits; sortable by creation time. */
+export function uuidv7(now = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A secret token of 256 random bits, URL-safe. */
+export function secretToken(): string {
+  return randomBytes(32).toString('base64url');
+}

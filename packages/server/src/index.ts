@@ -1,0 +1,10 @@
+export { type App, buildApp, registeredRoutes } from './app.js';
+export { verifyAuditChain } from './audit/verify.js';
+export { type Policy, policies } from './authz/policies.js';
+export { ConfigError, loadConfig } from './config.js';
+export { type Db, openDatabase } from './db/connect.js';
+export { describeSchema } from './db/dialect.js';
+export { latestMigration, migrateToLatest, migrationLevel } from './db/migrate.js';
+export type { DemoLogin } from './demo/demo-clinic.js';
+export { loadDemoClinic } from './demo/demo-clinic.js';
+export { openWorkbench, type RunningServer, startServer, type Workbench } from './workbench.js';

@@ -1,0 +1,55 @@
+/**
+ * One thin handler per operation: it receives parsed input, calls one service, and returns the result.
+ * The route table (contract) and the policies decide everything else.
+ */
+import { buildOpenApiDocument, type OperationId } from '@ipt/contract';
+import { ping } from '../db/dialect.js';
+import { migrationLevel } from '../db/migrate.js';
+import type { RequestContext } from '../auth/actor.js';
+import type { Services } from '../services/index.js';
+
+export interface HandlerInput {
+  readonly params: any;
+  readonly body: any;
+  readonly ifMatch: number | undefined;
+  /** Present on every route whose policy is not public. */
+  readonly ctx: RequestContext;
+  readonly ip: string | null;
+}
+
+/** Login and logout touch the cookie, so they are wired in app.ts; every other operation is here. */
+type Handler = (s: Services, i: HandlerInput) => Promise<unknown>;
+
+let openApi: unknown;
+
+export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler> = {
+  getHealth: async (s) => {
+    await ping(s.deps.db.db);
+    return { status: 'ok', database: s.deps.db.dialect, migrations: await migrationLevel(s.deps.db.db) };
+  },
+  getOpenApi: async () => {
+    openApi ??= buildOpenApiDocument({ version: '0.1.0' });
+    return openApi;
+  },
+  getMe: (s, i) => s.auth.me(i.ctx.actor),
+  changePassword: (s, i) => s.auth.changePassword(i.ctx.actor, i.ip, i.body.currentPassword, i.body.newPassword),
+  listUsers: (s, i) => s.people.list(i.ctx),
+  createUser: (s, i) => s.people.create(i.ctx, i.body),
+  createSupervisionLink: (s, i) => s.people.link(i.ctx, i.body.supervisorId, i.body.superviseeId),
+  listPatients: (s, i) => s.patients.caseload(i.ctx),
+  createPatient: (s, i) => s.patients.create(i.ctx, i.body),
+  getPatient: (s, i) => s.patients.detail(i.ctx, i.params.patientId),
+  updatePatient: (s, i) => s.patients.update(i.ctx, i.params.patientId, i.ifMatch ?? 0, i.body),
+  addCareTeamMember: (s, i) => s.patients.addCareTeamMember(i.ctx, i.params.patientId, i.body.userId),
+  removeCareTeamMember: (s, i) => s.patients.removeCareTeamMember(i.ctx, i.params.patientId, i.params.userId),
+  createCourse: (s, i) => s.courses.start(i.ctx, i.params.patientId, i.body),
+  getCourse: (s, i) => s.courses.detail(i.ctx, i.params.courseId),
+  updateCourse: (s, i) => s.courses.update(i.ctx, i.params.courseId, i.ifMatch ?? 0, i.body),
+  createPhaseTransition: (s, i) =>
+    s.courses.movePhase(i.ctx, i.params.courseId, i.ifMatch ?? 0, i.body.to, i.body.reason),
+  listSessions: (s, i) => s.courses.listSessions(i.ctx, i.params.courseId),
+  createSession: (s, i) => s.courses.recordSession(i.ctx, i.params.courseId, i.body),
+  getSession: (s, i) => s.courses.session(i.ctx, i.params.sessionId),
+  updateSession: (s, i) => s.courses.updateSession(i.ctx, i.params.sessionId, i.ifMatch ?? 0, i.body),
+  listSessionRevisions: (s, i) => s.courses.sessionRevisions(i.ctx, i.params.sessionId),
+};

@@ -1,0 +1,16 @@
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+
+/** What every service is built from. The clock is injected so tests can move time. */
+export interface ServiceDeps {
+  readonly db: Db;
+  readonly audit: AuditLog;
+  readonly config: Config;
+  readonly clock: () => Date;
+}
+
+/** Today's calendar date in UTC, "YYYY-MM-DD". */
+export function todayOf(clock: () => Date): string {
+  return clock().toISOString().slice(0, 10);
+}

@@ -1,0 +1,23 @@
+import { AuthService } from './auth-service.js';
+import { CoursesService } from './courses-service.js';
+import type { ServiceDeps } from './deps.js';
+import { PatientsService } from './patients-service.js';
+import { PeopleService } from './people-service.js';
+
+export interface Services {
+  readonly deps: ServiceDeps;
+  readonly auth: AuthService;
+  readonly patients: PatientsService;
+  readonly courses: CoursesService;
+  readonly people: PeopleService;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    deps,
+    auth: new AuthService(deps),
+    patients: new PatientsService(deps),
+    courses: new CoursesService(deps),
+    people: new PeopleService(deps),
+  };
+}

@@ -1,0 +1,105 @@
+/** Opening and closing the whole server-side system: config, database, migrations, audit, services, HTTP. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type App, buildApp } from './app.js';
+import { AuditLog } from './audit/audit-log.js';
+import { type Config, loadConfig } from './config.js';
+import { type Db, openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { type DemoLogin, loadDemoClinic } from './demo/demo-clinic.js';
+import { createServices, type Services } from './services/index.js';
+
+export interface OpenOptions {
+  /** Environment overrides (PORT, IPT_DATA_DIR, DATABASE_URL, …); defaults to process.env. */
+  readonly env?: Record<string, string | undefined>;
+  readonly clock?: () => Date;
+}
+
+export interface Workbench {
+  readonly config: Config;
+  readonly db: Db;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, brings it to the latest migration and builds the services. */
+export async function openWorkbench(options: OpenOptions = {}): Promise<Workbench> {
+  const config = loadConfig(options.env ?? process.env);
+  const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await migrateToLatest(db.db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const clock = options.clock ?? (() => new Date());
+  const audit = new AuditLog(db, clock);
+  const services = createServices({ db, audit, config, clock });
+  return {
+    config,
+    db,
+    services,
+    close: async () => {
+      await audit.drain();
+      await db.close();
+    },
+  };
+}
+
+const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface StartOptions extends OpenOptions {
+  /** Load the fictional demo clinic when the database is fresh. */
+  readonly demo?: boolean;
+  readonly webRoot?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: App;
+  readonly workbench: Workbench;
+  /** The demo logins, when this is the demo database; empty otherwise. */
+  readonly demoLogins: readonly DemoLogin[];
+  close(): Promise<void>;
+}
+
+/** Starts the server: migrate, seed the demo clinic into a fresh database if asked, listen. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const workbench = await openWorkbench(options);
+  const { config, services } = workbench;
+  const demoLogins = options.demo ? await ensureDemo(workbench) : [];
+  const app = await buildApp({ services, webRoot: options.webRoot ?? defaultWebRoot });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    app,
+    workbench,
+    demoLogins,
+    close: () => {
+      // Stop taking requests, let the ones in flight finish, then flush the audit trail and close the database.
+      closing ??= app.close().then(() => workbench.close());
+      return closing;
+    },
+  };
+}
+
+/** Seeds a fresh database with the demo clinic; on later starts returns the stored demo logins. */
+async function ensureDemo(workbench: Workbench): Promise<DemoLogin[]> {
+  const { db, config, services } = workbench;
+  const file = path.join(config.dataDir, 'demo-logins.json');
+  const orgs = await db.db.selectFrom('organisations').select(['isDemo']).execute();
+  if (orgs.length === 0) {
+    const logins = await loadDemoClinic(services);
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(logins, null, 2), { mode: 0o600 });
+    return logins;
+  }
+  if (orgs.every((o) => o.isDemo === 1) && fs.existsSync(file)) {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as DemoLogin[];
+  }
+  return [];
+}
