@@ -27,10 +27,13 @@ const problem = (status: number, title: string, detail?: string, extra: Partial<
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof ZodError) {
-    const errors = err.issues.map((i) => ({
-      field: i.path.length > 0 ? i.path.join('.') : '(body)',
-      message: i.code === 'unrecognized_keys' ? `Unknown field(s): ${i.keys.join(', ')}.` : i.message,
-    }));
+    const errors = err.issues.flatMap((i) => {
+      const at = i.path.map(String);
+      if (i.code === 'unrecognized_keys') {
+        return i.keys.map((k) => ({ field: [...at, k].join('.'), message: `Unknown field: ${k}.` }));
+      }
+      return [{ field: at.length > 0 ? at.join('.') : '(body)', message: i.message }];
+    });
     return problem(400, 'The request is not valid', errors.map((e) => `${e.field}: ${e.message}`).join(' '), {
       errors,
     });

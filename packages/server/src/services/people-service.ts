@@ -21,6 +21,17 @@ export interface NewUser {
 export class PeopleService {
   constructor(private readonly deps: ServiceDeps) {}
 
+  /** A new organisation (a clinic or service); every record belongs to exactly one. */
+  async createOrganisation(name: string): Promise<{ id: string; name: string }> {
+    const row = { id: uuidv7(), name, isDemo: 0, createdAt: this.deps.clock().toISOString() };
+    await this.deps.db.db.insertInto('organisations').values(row).execute();
+    return { id: row.id, name };
+  }
+
+  async findOrganisationByName(name: string) {
+    return this.deps.db.db.selectFrom('organisations').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
+  }
+
   async list(ctx: RequestContext): Promise<User[]> {
     const rows = await users.listUsers(this.deps.db.db, ctx.actor.organisationId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'User', null, null));

@@ -8,7 +8,7 @@ const int = 'integer' as const;
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('organisations')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('name', text, (c) => c.notNull())
     .addColumn('is_demo', int, (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', text, (c) => c.notNull())
@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('users')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('email', text, (c) => c.notNull().unique())
     .addColumn('display_name', text, (c) => c.notNull())
@@ -33,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('auth_sessions')
-    .addColumn('id_hash', text, (c) => c.primaryKey())
+    .addColumn('id_hash', text, (c) => c.primaryKey().notNull())
     .addColumn('user_id', text, (c) => c.notNull().references('users.id'))
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('created_at', text, (c) => c.notNull())
@@ -44,7 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('supervision_links')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('supervisor_id', text, (c) => c.notNull().references('users.id'))
     .addColumn('supervisee_id', text, (c) => c.notNull().references('users.id'))
@@ -54,7 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('patients')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('display_name', text, (c) => c.notNull())
     .addColumn('year_of_birth', int, (c) => c.notNull())
@@ -79,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('courses')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('patient_id', text, (c) => c.notNull().references('patients.id'))
     .addColumn('format', text, (c) => c.notNull())
@@ -101,7 +101,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('phase_transitions')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('course_id', text, (c) => c.notNull().references('courses.id'))
     .addColumn('from_phase', text, (c) => c.notNull())
@@ -114,7 +114,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('course_id', text, (c) => c.notNull().references('courses.id'))
     .addColumn('number', int, (c) => c.notNull())
@@ -132,7 +132,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('record_revisions')
-    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('id', text, (c) => c.primaryKey().notNull())
     .addColumn('organisation_id', text, (c) => c.notNull().references('organisations.id'))
     .addColumn('record_type', text, (c) => c.notNull())
     .addColumn('record_id', text, (c) => c.notNull())
@@ -145,7 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('seq', 'bigint', (c) => c.primaryKey().notNull())
     .addColumn('id', text, (c) => c.notNull().unique())
     .addColumn('at', text, (c) => c.notNull())
     .addColumn('organisation_id', text)
@@ -166,7 +166,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_chain_head')
-    .addColumn('id', int, (c) => c.primaryKey())
+    .addColumn('id', int, (c) => c.primaryKey().notNull())
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', text, (c) => c.notNull())
     .execute();
