@@ -33,7 +33,10 @@ describe('the ipt command', () => {
   });
 
   it('adds a user with a password from stdin, and refuses a duplicate or a bad role', async () => {
-    const ok = await ipt(['user', 'add', '--email', 'a@clinic.example', '--name', 'A', '--role', 'admin', '--password-stdin'], 'a long admin passphrase\n');
+    const ok = await ipt(
+      ['user', 'add', '--email', 'a@clinic.example', '--name', 'A', '--role', 'admin', '--password-stdin'],
+      'a long admin passphrase\n',
+    );
     expect(ok.out).toContain('Added admin a@clinic.example to My clinic.');
     expect(ok.out).not.toContain('passphrase');
     const dup = await ipt(['user', 'add', '--email', 'a@clinic.example', '--name', 'A', '--role', 'admin']);

@@ -58,8 +58,13 @@ export async function buildApp({ services, webRoot }: AppOptions) {
 
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err);
-    if (p.status >= 500) req.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'request failed');
-    void reply.status(p.status).header('content-type', 'application/problem+json').header('cache-control', 'no-store').send(p);
+    if (p.status >= 500)
+      req.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'request failed');
+    void reply
+      .status(p.status)
+      .header('content-type', 'application/problem+json')
+      .header('cache-control', 'no-store')
+      .send(p);
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
@@ -133,7 +138,12 @@ export async function buildApp({ services, webRoot }: AppOptions) {
         }
         if (operationId === 'logout' && ctx) {
           await services.auth.logout(ctx.actor, ip);
-          void reply.clearCookie(cookieName, { path: '/', secure: config.cookieSecure, sameSite: 'strict', httpOnly: true });
+          void reply.clearCookie(cookieName, {
+            path: '/',
+            secure: config.cookieSecure,
+            sameSite: 'strict',
+            httpOnly: true,
+          });
           return reply.status(204).send();
         }
         const ifMatch = def.ifMatch ? parseIfMatch(req) : undefined;
@@ -143,9 +153,7 @@ export async function buildApp({ services, webRoot }: AppOptions) {
           result = await handler(services, { params, body, ifMatch, ctx: ctx as RequestContext, ip });
         } catch (err) {
           if (err instanceof NotFound && ctx && policy.scope.startsWith('patient')) {
-            await services.deps.audit.record(
-              clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'),
-            );
+            await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
           }
           throw err;
         }

@@ -2,9 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
@@ -13,7 +11,10 @@ export const ConfigSchema = z.object({
   /** Set to a postgres:// URL to run on PostgreSQL; unset means the embedded SQLite file in IPT_DATA_DIR. */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file).')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file).',
+    )
     .optional(),
   /** Cookies carry `Secure` and the `__Host-` prefix. Browsers accept them on http://localhost too. */
   IPT_COOKIE_SECURE: bool.default(true),

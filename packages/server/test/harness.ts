@@ -117,7 +117,11 @@ export async function startTestServer(
       if (set) cookie = set.split(';')[0] ?? '';
     };
     return {
-      api: createClient({ baseUrl: server.url, headers: () => (cookie ? { cookie } : {}), onResponse: keep }),
+      api: createClient({
+        baseUrl: server.url,
+        headers: (): Record<string, string> => (cookie ? { cookie } : {}),
+        onResponse: keep,
+      }),
       raw: async (method, urlPath, init = {}) => {
         const res = await fetch(server.url + urlPath, {
           method,

@@ -9,7 +9,14 @@ export const PASSWORD = 'correct horse battery staple';
 
 export interface World {
   readonly users: Record<
-    'admin' | 'supervisor' | 'clinician' | 'trainee' | 'facilitator' | 'patient' | 'otherClinician' | 'foreignClinician',
+    | 'admin'
+    | 'supervisor'
+    | 'clinician'
+    | 'trainee'
+    | 'facilitator'
+    | 'patient'
+    | 'otherClinician'
+    | 'foreignClinician',
     { id: string; email: string; role: Role }
   >;
   /** On the clinician's (and trainee's, facilitator's) caseload; the supervisor supervises the clinician. */

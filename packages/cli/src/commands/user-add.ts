@@ -21,7 +21,7 @@ export async function userAdd(args: readonly string[], io: Io): Promise<number> 
   if (!role || !(roles as readonly string[]).includes(role)) {
     throw new CliError(`Give a --role: one of ${roles.join(', ')}.`);
   }
-  let password = values['password-stdin'] ? (await io.readStdin()).split('\n')[0]?.trim() ?? '' : '';
+  let password = values['password-stdin'] ? ((await io.readStdin()).split('\n')[0]?.trim() ?? '') : '';
   const generated = password === '';
   if (generated) password = randomBytes(15).toString('base64url');
   if (password.length < 12) throw new CliError('The password must have at least 12 characters.');
@@ -30,7 +30,13 @@ export async function userAdd(args: readonly string[], io: Io): Promise<number> 
   try {
     const { people } = wb.services;
     const org = (await people.findOrganisationByName(organisation)) ?? (await people.createOrganisation(organisation));
-    const user = await people.insert({ organisationId: org.id, email, displayName: name, role: role as Role, password });
+    const user = await people.insert({
+      organisationId: org.id,
+      email,
+      displayName: name,
+      role: role as Role,
+      password,
+    });
     io.out(`Added ${user.role} ${user.email} to ${org.name}.`);
     if (generated) io.out(`Password (shown once): ${password}`);
     return 0;

@@ -6,7 +6,12 @@ export const RoleSchema = z.enum(roles);
 
 export const LoginRequest = z
   .strictObject({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'Must be an email address.' })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ error: 'Must be an email address.' })),
     password: z.string().min(1, 'Enter your password.').max(256),
   })
   .meta({ id: 'LoginRequest' });

@@ -10,7 +10,12 @@ export type User = z.infer<typeof User>;
 
 export const CreateUserRequest = z
   .strictObject({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'Must be an email address.' })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ error: 'Must be an email address.' })),
     displayName: z.string().trim().min(1, 'Enter a name.').max(120),
     role: RoleSchema,
     password: NewPassword,
@@ -24,9 +29,7 @@ export type CareTeamMember = z.infer<typeof CareTeamMember>;
 
 export const AddCareTeamMemberRequest = z.strictObject({ userId: Id }).meta({ id: 'AddCareTeamMemberRequest' });
 
-export const SupervisionLink = z
-  .object({ id: Id, supervisorId: Id, superviseeId: Id })
-  .meta({ id: 'SupervisionLink' });
+export const SupervisionLink = z.object({ id: Id, supervisorId: Id, superviseeId: Id }).meta({ id: 'SupervisionLink' });
 export const CreateSupervisionLinkRequest = z
   .strictObject({ supervisorId: Id, superviseeId: Id })
   .meta({ id: 'CreateSupervisionLinkRequest' });

@@ -20,7 +20,11 @@ const course: CourseFacts = {
   status: 'active',
 };
 const weekly = (n: number): SessionFacts[] =>
-  Array.from({ length: n }, (_, i) => ({ number: i + 1, date: addDays(course.startDate, 7 * i), attendance: 'attended' }));
+  Array.from({ length: n }, (_, i) => ({
+    number: i + 1,
+    date: addDays(course.startDate, 7 * i),
+    attendance: 'attended',
+  }));
 
 describe(assertNewSession.name, () => {
   it('refuses a session dated before the course starts', () => {
@@ -30,9 +34,9 @@ describe(assertNewSession.name, () => {
   });
 
   it('refuses a second session with the same number', () => {
-    expect(() => assertNewSession(course, weekly(2), { number: 2, date: '2026-09-30', attendance: 'attended' })).toThrow(
-      /already has a session number 2/,
-    );
+    expect(() =>
+      assertNewSession(course, weekly(2), { number: 2, date: '2026-09-30', attendance: 'attended' }),
+    ).toThrow(/already has a session number 2/);
   });
 });
 

@@ -61,7 +61,12 @@ export function auditHash(e: Unhashed): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
-export async function appendAuditEvents(trx: Transaction<Database>, db: Db, entries: readonly AuditEntry[], at: string) {
+export async function appendAuditEvents(
+  trx: Transaction<Database>,
+  db: Db,
+  entries: readonly AuditEntry[],
+  at: string,
+) {
   if (entries.length === 0) return;
   let head = await lockAuditHead(trx, db.dialect);
   const rows: AuditEventTable[] = [];
@@ -129,7 +134,14 @@ export class AuditLog {
     const batch = this.pending.splice(0, this.maxBatch);
     this.flushing = this.db.db
       .transaction()
-      .execute((trx) => appendAuditEvents(trx, this.db, batch.map((p) => p.entry), this.now().toISOString()))
+      .execute((trx) =>
+        appendAuditEvents(
+          trx,
+          this.db,
+          batch.map((p) => p.entry),
+          this.now().toISOString(),
+        ),
+      )
       .then(
         () => {
           for (const p of batch) p.resolve();

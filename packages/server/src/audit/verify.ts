@@ -41,12 +41,19 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db.selectFrom('auditChainHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await db
+    .selectFrom('auditChainHead')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   if (Number(head.seq) !== checked || head.hash !== prevHash) {
     return {
       ok: false,
       checked,
-      firstBroken: { seq: checked + 1, reason: `the chain head expects ${Number(head.seq)} events; the tail was removed` },
+      firstBroken: {
+        seq: checked + 1,
+        reason: `the chain head expects ${Number(head.seq)} events; the tail was removed`,
+      },
     };
   }
   return { ok: true, checked };

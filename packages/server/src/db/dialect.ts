@@ -18,7 +18,8 @@ export function isUniqueViolation(err: unknown): boolean {
  */
 export async function lockAuditHead(trx: Transaction<Database>, dialect: DialectName) {
   const q = trx.selectFrom('auditChainHead').select(['seq', 'hash']).where('id', '=', 1);
-  const row = dialect === 'postgresql' ? await q.forUpdate().executeTakeFirstOrThrow() : await q.executeTakeFirstOrThrow();
+  const row =
+    dialect === 'postgresql' ? await q.forUpdate().executeTakeFirstOrThrow() : await q.executeTakeFirstOrThrow();
   return { seq: Number(row.seq), hash: row.hash };
 }
 
@@ -64,7 +65,9 @@ export async function makeAppendOnly(db: Kysely<unknown>, table: string) {
   }
   for (const op of ['update', 'delete']) {
     await sql
-      .raw(`create trigger ${table}_no_${op} before ${op} on ${table} begin select raise(abort, '${table} is append-only'); end;`)
+      .raw(
+        `create trigger ${table}_no_${op} before ${op} on ${table} begin select raise(abort, '${table} is append-only'); end;`,
+      )
       .execute(db);
   }
 }

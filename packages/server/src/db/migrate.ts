@@ -17,7 +17,7 @@ export const latestMigration = Object.keys(chain).at(-1) ?? '';
 export async function migrateToLatest(db: Kysely<Database>) {
   const migrator = new Migrator({ db, provider: new InCodeProvider() });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('A migration failed.', { cause: error });
   return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
 }
 

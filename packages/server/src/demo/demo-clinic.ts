@@ -36,14 +36,35 @@ const ethyl: DemoCase = {
   pronouns: 'she/her',
   preset: 'weissman-markowitz',
   sessions: [
-    { attendance: 'attended', note: 'Low mood, low energy and poor concentration since her dog died six months ago. Diagnosis named; depression explained as a treatable illness. She calls herself "not a people person".' },
-    { attendance: 'attended', note: 'Timeline: mood fell after the loss of her dog, her main companion. Inventory started: few current relationships; the other dog owners at the park.' },
-    { attendance: 'attended', note: 'Formulation agreed: long-standing isolation amplified the loss. Interpersonal sensitivities chosen as focus; grief considered. Contract: 16 weekly sessions.' },
-    { attendance: 'attended', note: 'Explored how she read the other dog owners. She did not feel unwelcome at the park.' },
+    {
+      attendance: 'attended',
+      note: 'Low mood, low energy and poor concentration since her dog died six months ago. Diagnosis named; depression explained as a treatable illness. She calls herself "not a people person".',
+    },
+    {
+      attendance: 'attended',
+      note: 'Timeline: mood fell after the loss of her dog, her main companion. Inventory started: few current relationships; the other dog owners at the park.',
+    },
+    {
+      attendance: 'attended',
+      note: 'Formulation agreed: long-standing isolation amplified the loss. Interpersonal sensitivities chosen as focus; grief considered. Contract: 16 weekly sessions.',
+    },
+    {
+      attendance: 'attended',
+      note: 'Explored how she read the other dog owners. She did not feel unwelcome at the park.',
+    },
     { attendance: 'cancelled', note: '' },
-    { attendance: 'attended', note: 'Communication analysis of an online chat about getting another dog; feelings left unsaid for fear of criticism. Role play of other replies.' },
+    {
+      attendance: 'attended',
+      note: 'Communication analysis of an online chat about getting another dog; feelings left unsaid for fear of criticism. Role play of other replies.',
+    },
   ],
-  moves: [{ afterSession: 3, to: Phase.middle, reason: 'Formulation agreed with the patient; interpersonal sensitivities focus.' }],
+  moves: [
+    {
+      afterSession: 3,
+      to: Phase.middle,
+      reason: 'Formulation agreed with the patient; interpersonal sensitivities focus.',
+    },
+  ],
 };
 
 const joy: DemoCase = {
@@ -52,13 +73,22 @@ const joy: DemoCase = {
   pronouns: 'she/her',
   preset: 'weissman-markowitz',
   sessions: [
-    { attendance: 'attended', note: 'Depressed mood, low self-worth, poor concentration after leaving a high-stress job for her health. Major depression named; likened to having the flu (sick role).' },
-    { attendance: 'attended', note: 'Inventory: new partner supportive; conflict with ex-partner over short-notice childcare for their daughter.' },
-    { attendance: 'attended', note: 'Role dispute with ex-partner chosen as focus; she agreed. Contract set.' },
-    ...Array.from({ length: 9 }, (_, i): DemoSession => ({
+    {
       attendance: 'attended',
-      note: i === 2 ? 'Communication analysis of a call with her ex-partner: what she felt at each moment.' : '',
-    })),
+      note: 'Depressed mood, low self-worth, poor concentration after leaving a high-stress job for her health. Major depression named; likened to having the flu (sick role).',
+    },
+    {
+      attendance: 'attended',
+      note: 'Inventory: new partner supportive; conflict with ex-partner over short-notice childcare for their daughter.',
+    },
+    { attendance: 'attended', note: 'Role dispute with ex-partner chosen as focus; she agreed. Contract set.' },
+    ...Array.from(
+      { length: 9 },
+      (_, i): DemoSession => ({
+        attendance: 'attended',
+        note: i === 2 ? 'Communication analysis of a call with her ex-partner: what she felt at each moment.' : '',
+      }),
+    ),
     { attendance: 'attended', note: 'Mood much improved. She has begun to say no to last-minute requests.' },
     { attendance: 'attended', note: 'Termination raised: end date named; gains credited to her own work.' },
   ],
@@ -73,7 +103,10 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
   const { db, clock } = services.deps;
   const at = clock().toISOString();
   const organisationId = uuidv7();
-  await db.db.insertInto('organisations').values({ id: organisationId, name: 'Demo clinic (fictional)', isDemo: 1, createdAt: at }).execute();
+  await db.db
+    .insertInto('organisations')
+    .values({ id: organisationId, name: 'Demo clinic (fictional)', isDemo: 1, createdAt: at })
+    .execute();
 
   const logins: DemoLogin[] = [];
   const users: Record<string, string> = {};
@@ -91,11 +124,23 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
   const clinician = users[Role.clinician] as string;
   await db.db
     .insertInto('supervisionLinks')
-    .values({ id: uuidv7(), organisationId, supervisorId: users[Role.supervisor] as string, superviseeId: clinician, createdAt: at })
+    .values({
+      id: uuidv7(),
+      organisationId,
+      supervisorId: users[Role.supervisor] as string,
+      superviseeId: clinician,
+      createdAt: at,
+    })
     .execute();
 
   const ctx = {
-    actor: { userId: clinician, organisationId, role: Role.clinician, displayName: 'demo', sessionIdHash: 'demo-loader' },
+    actor: {
+      userId: clinician,
+      organisationId,
+      role: Role.clinician,
+      displayName: 'demo',
+      sessionIdHash: 'demo-loader',
+    },
     ip: null,
     operation: 'seed-demo',
   };

@@ -56,7 +56,8 @@ export function toProblem(err: unknown): Problem {
   }
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const field = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '(body)' : undefined;
+    const field =
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '(body)' : undefined;
     return problem(fe.statusCode, titleFor(fe.statusCode), fe.message, {
       ...(field && { errors: [{ field, message: 'The body is not valid JSON.' }] }),
     });

@@ -46,13 +46,17 @@ describe.each(targets)('the audit trail on $name', (target) => {
   it('groups concurrent reads into few commits and loses none', async () => {
     const c = await server.as(world.users.clinician.email, PASSWORD);
     const before = (await eventsFor(world.own.patientId)).length;
-    await Promise.all(Array.from({ length: 50 }, () => c.api.getPatient({ params: { patientId: world.own.patientId } })));
+    await Promise.all(
+      Array.from({ length: 50 }, () => c.api.getPatient({ params: { patientId: world.own.patientId } })),
+    );
     expect((await eventsFor(world.own.patientId)).length - before).toBe(50);
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
   });
 
   it('is append-only inside the database', async () => {
-    await expect(sql`update audit_events set outcome = 'success' where seq = 1`.execute(db())).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set outcome = 'success' where seq = 1`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_events where seq = 1`.execute(db())).rejects.toThrow(/append-only/);
   });
 
@@ -61,13 +65,19 @@ describe.each(targets)('the audit trail on $name', (target) => {
     // Someone with direct database access first removes the guard, then tampers.
     await dropGuards(target.name);
     await sql`update audit_events set outcome = 'tampered' where seq = 5`.execute(db());
-    expect(await verifyAuditChain(db())).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: 'its content was altered' } });
+    expect(await verifyAuditChain(db())).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 5, reason: 'its content was altered' },
+    });
 
     await sql`delete from audit_events where seq = 5`.execute(db());
     expect(await verifyAuditChain(db())).toMatchObject({ ok: false, firstBroken: { seq: 5 } });
 
     await sql`delete from audit_events where seq < 10`.execute(db());
-    const last = await db().selectFrom('auditEvents').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirstOrThrow();
+    const last = await db()
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.max('seq').as('max'))
+      .executeTakeFirstOrThrow();
     await sql`delete from audit_events where seq = ${Number(last.max)}`.execute(db());
     await sql`delete from audit_events`.execute(db());
     const result = await verifyAuditChain(db());

@@ -25,7 +25,11 @@ const clinicalRead: Expectation = {
   otherOrganisation: [],
 };
 /** Care team only: a supervisor reads their supervisees' records but does not write them. */
-const clinicalWrite: Expectation = { own: ['clinician', 'trainee', 'facilitator'], otherCaseload: [], otherOrganisation: [] };
+const clinicalWrite: Expectation = {
+  own: ['clinician', 'trainee', 'facilitator'],
+  otherCaseload: [],
+  otherOrganisation: [],
+};
 /** Organisation administration: any patient of the admin's own organisation. */
 const orgAdmin: Expectation = { own: ['admin'], otherCaseload: ['admin'], otherOrganisation: [] };
 
@@ -82,7 +86,12 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
       case 'changePassword':
         return { currentPassword: 'not my password', newPassword: 'a perfectly long passphrase' };
       case 'createUser':
-        return { email: `new${unique}@clinic.example`, displayName: 'New', role: 'clinician', password: 'a perfectly long passphrase' };
+        return {
+          email: `new${unique}@clinic.example`,
+          displayName: 'New',
+          role: 'clinician',
+          password: 'a perfectly long passphrase',
+        };
       case 'createSupervisionLink':
         return { supervisorId: world.users.supervisor.id, superviseeId: world.users.trainee.id };
       case 'createPatient':
@@ -132,7 +141,9 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
     const failures: string[] = [];
     // Deletions last, so the records stay for the other routes; logout last of all.
     const ops = (Object.keys(routes) as OperationId[]).sort(
-      (a, b) => Number(a === 'logout') - Number(b === 'logout') || Number(routes[a].method === 'DELETE') - Number(routes[b].method === 'DELETE'),
+      (a, b) =>
+        Number(a === 'logout') - Number(b === 'logout') ||
+        Number(routes[a].method === 'DELETE') - Number(routes[b].method === 'DELETE'),
     );
     let tried = 0;
     for (const op of ops) {
@@ -154,16 +165,9 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
             },
           });
           tried++;
-          const allowed =
-            expectation === 'public' || (role !== 'anonymous' && expectation[t].includes(role));
+          const allowed = expectation === 'public' || (role !== 'anonymous' && expectation[t].includes(role));
           const denied = [401, 403, 404].includes(res.status);
-          const wanted = allowed
-            ? 'allowed'
-            : role === 'anonymous'
-              ? 401
-              : hasRecord
-                ? 404
-                : 403;
+          const wanted = allowed ? 'allowed' : role === 'anonymous' ? 401 : hasRecord ? 404 : 403;
           const ok = allowed ? !denied && res.status < 500 : res.status === wanted;
           if (!ok) failures.push(`${op} as ${role} on ${t}: got ${res.status}, wanted ${wanted}`);
         }
@@ -173,7 +177,7 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
     expect(tried).toBeGreaterThan(300);
   });
 
-  it("shows each role exactly the patients within its reach on the caseload", async () => {
+  it('shows each role exactly the patients within its reach on the caseload', async () => {
     const fresh = await startTestServer(target);
     try {
       const w = await buildWorld(fresh);

@@ -9,7 +9,7 @@ const problemOf = async (p: Promise<unknown>) => {
   try {
     await p;
   } catch (err) {
-    if (err instanceof ApiError) return { status: err.status, ...err.problem };
+    if (err instanceof ApiError) return { ...err.problem, status: err.status };
     throw err;
   }
   throw new Error('expected the call to fail');
@@ -28,14 +28,22 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
   afterAll(() => server?.drop());
 
   const countRows = async (table: 'patients' | 'sessions' | 'courses') => {
-    const r = await server.workbench.db.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await server.workbench.db.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   };
 
   it('lets a clinician add a patient, start a course, record sessions and move phase, all saved', async () => {
     // First, the clinician adds a patient; they join the care team and the patient shows on the caseload.
     const patient = await clinician.api.createPatient({
-      body: { displayName: 'Test Person', yearOfBirth: 1990, pronouns: 'they/them', contact: { email: 'tp@example.org' } },
+      body: {
+        displayName: 'Test Person',
+        yearOfBirth: 1990,
+        pronouns: 'they/them',
+        contact: { email: 'tp@example.org' },
+      },
     });
     expect(patient.version).toBe(1);
     const caseload = await clinician.api.listPatients({});
@@ -53,7 +61,11 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     for (let n = 1; n <= 4; n++) {
       const s = await clinician.api.createSession({
         params: { courseId: started.course.id },
-        body: { date: `2026-03-${String(2 + 7 * (n - 1)).padStart(2, '0')}`, attendance: 'attended', note: `Session ${n}` },
+        body: {
+          date: `2026-03-${String(2 + 7 * (n - 1)).padStart(2, '0')}`,
+          attendance: 'attended',
+          note: `Session ${n}`,
+        },
       });
       expect(s).toMatchObject({ number: n, phase: 'initial', lengthMinutes: 50 });
     }
@@ -69,7 +81,12 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     });
     expect(course.course.phase).toBe('middle');
     expect(course.transitions).toEqual([
-      expect.objectContaining({ from: 'initial', to: 'middle', reason: 'Formulation agreed; role transition focus.', byName: 'clinician' }),
+      expect.objectContaining({
+        from: 'initial',
+        to: 'middle',
+        reason: 'Formulation agreed; role transition focus.',
+        byName: 'clinician',
+      }),
     ]);
     expect(course.progress.flags).toEqual([]);
 
@@ -102,7 +119,11 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
 
     // A second editor still holding the old version is refused and told the current one.
     const stale = await problemOf(
-      clinician.api.updateSession({ params: { sessionId: session.id }, body: { note: 'Lost update?' }, ifMatch: session.version }),
+      clinician.api.updateSession({
+        params: { sessionId: session.id },
+        body: { note: 'Lost update?' },
+        ifMatch: session.version,
+      }),
     );
     expect(stale).toMatchObject({ status: 409, currentVersion: edited.version });
     expect((await clinician.api.getSession({ params: { sessionId: session.id } })).note).toBe('Corrected note.');
@@ -169,7 +190,10 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
   it('rejects a year of birth in the future and a body that is not JSON', async () => {
     const future = await problemOf(clinician.api.createPatient({ body: { displayName: 'B', yearOfBirth: 2099 } }));
     expect(future).toMatchObject({ status: 422, errors: [{ field: 'yearOfBirth' }] });
-    const res = await clinician.raw('POST', '/api/patients', { body: 'displayName=A', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await clinician.raw('POST', '/api/patients', {
+      body: 'displayName=A',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
   });
 

@@ -136,7 +136,11 @@ export class AuthService {
   /** Changes the password and ends every other session of the user. */
   async changePassword(actor: Actor, ip: string | null, currentPassword: string, newPassword: string) {
     const { db, clock } = this.deps;
-    const user = await db.db.selectFrom('users').select('passwordHash').where('id', '=', actor.userId).executeTakeFirst();
+    const user = await db.db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('id', '=', actor.userId)
+      .executeTakeFirst();
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new DomainError('Your current password is not correct.', 'currentPassword');
     }

@@ -201,12 +201,15 @@ export class CoursesService {
           updatedAt: at,
         };
         await courses.insertSession(trx, session);
-        await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.create, 'Session', session.id, patientId)]);
+        await this.deps.audit.inTransaction(trx, [
+          clinicalEvent(ctx, AuditAction.create, 'Session', session.id, patientId),
+        ]);
         return courses.toSession(session);
       });
     } catch (err) {
       // Two clinicians recording the same number at once: the database's unique constraint decides.
-      if (isUniqueViolation(err)) throw new RuleViolation('This course already has a session with that number.', 'number');
+      if (isUniqueViolation(err))
+        throw new RuleViolation('This course already has a session with that number.', 'number');
       throw err;
     }
   }
@@ -236,7 +239,14 @@ export class CoursesService {
           throw new RuleViolation(`A session cannot be dated before the course starts (${course.startDate}).`, 'date');
         }
       }
-      const changed = await courses.updateSessionIfVersion(trx, ctx.actor.organisationId, sessionId, version, input, at);
+      const changed = await courses.updateSessionIfVersion(
+        trx,
+        ctx.actor.organisationId,
+        sessionId,
+        version,
+        input,
+        at,
+      );
       if (!changed) throw new StaleVersion(before.version, courses.toSession(before));
       await this.keepRevision(trx, ctx, 'Session', sessionId, before.version, courses.toSession(before), at);
       await this.deps.audit.inTransaction(trx, [
@@ -278,7 +288,15 @@ export class CoursesService {
     return courseDetail(row, sessionRows, transitions, todayOf(this.deps.clock));
   }
 
-  private keepRevision(q: Q, ctx: RequestContext, type: string, id: string, version: number, data: unknown, at: string) {
+  private keepRevision(
+    q: Q,
+    ctx: RequestContext,
+    type: string,
+    id: string,
+    version: number,
+    data: unknown,
+    at: string,
+  ) {
     return insertRevision(q, {
       organisationId: ctx.actor.organisationId,
       recordType: type,

@@ -25,16 +25,27 @@ export class PatientsService {
     if (actor.role === Role.admin) {
       const rows = await patients.listOrganisationPatients(q, actor.organisationId);
       await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Patient', null, null));
-      return rows.map((p) => ({ patient: { id: p.id, displayName: p.displayName, pronouns: p.pronouns }, course: null }));
+      return rows.map((p) => ({
+        patient: { id: p.id, displayName: p.displayName, pronouns: p.pronouns },
+        course: null,
+      }));
     }
     const rows = await patients.listReachablePatients(q, actor);
-    const courseRows = await courses.listCoursesOfPatients(q, actor.organisationId, rows.map((p) => p.id));
+    const courseRows = await courses.listCoursesOfPatients(
+      q,
+      actor.organisationId,
+      rows.map((p) => p.id),
+    );
     const current = new Map<string, (typeof courseRows)[number]>();
     for (const c of courseRows) {
       const seen = current.get(c.patientId);
       if (!seen || (seen.status !== 'active' && c.status === 'active')) current.set(c.patientId, c);
     }
-    const sessionRows = await courses.listSessionsOfCourses(q, actor.organisationId, [...current.values()].map((c) => c.id));
+    const sessionRows = await courses.listSessionsOfCourses(
+      q,
+      actor.organisationId,
+      [...current.values()].map((c) => c.id),
+    );
     const today = todayOf(this.deps.clock);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Patient', null, null));
     return rows.map((p) => {
@@ -121,7 +132,14 @@ export class PatientsService {
         ...(input.pronouns !== undefined && { pronouns: input.pronouns }),
         ...(input.contact !== undefined && { contactJson: input.contact ? JSON.stringify(input.contact) : null }),
       };
-      const updated = await patients.updatePatientIfVersion(trx, ctx.actor.organisationId, patientId, version, changes, at);
+      const updated = await patients.updatePatientIfVersion(
+        trx,
+        ctx.actor.organisationId,
+        patientId,
+        version,
+        changes,
+        at,
+      );
       if (!updated) throw new StaleVersion(before.version, patients.toPatient(before));
       await insertRevision(trx, {
         organisationId: before.organisationId,
@@ -132,7 +150,9 @@ export class PatientsService {
         at,
         by: ctx.actor.userId,
       });
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.update, 'Patient', patientId, patientId)]);
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.update, 'Patient', patientId, patientId),
+      ]);
       const after = await patients.findPatientInOrganisation(trx, ctx.actor.organisationId, patientId);
       if (!after) throw new NotFound('Patient');
       return patients.toPatient(after);

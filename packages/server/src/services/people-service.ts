@@ -29,7 +29,11 @@ export class PeopleService {
   }
 
   async findOrganisationByName(name: string) {
-    return this.deps.db.db.selectFrom('organisations').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
+    return this.deps.db.db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('name', '=', name)
+      .executeTakeFirst();
   }
 
   async list(ctx: RequestContext): Promise<User[]> {
@@ -100,14 +104,23 @@ export class PeopleService {
     if (!supervisee || ![Role.clinician, Role.trainee, Role.facilitator].includes(supervisee.role as never)) {
       throw new RuleViolation('The supervisee must be a clinician, trainee or facilitator.', 'superviseeId');
     }
-    const row = { id: uuidv7(), organisationId: org, supervisorId, superviseeId, createdAt: this.deps.clock().toISOString() };
+    const row = {
+      id: uuidv7(),
+      organisationId: org,
+      supervisorId,
+      superviseeId,
+      createdAt: this.deps.clock().toISOString(),
+    };
     try {
       await q.transaction().execute(async (trx) => {
         await trx.insertInto('supervisionLinks').values(row).execute();
-        await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.create, 'SupervisionLink', row.id, null)]);
+        await this.deps.audit.inTransaction(trx, [
+          clinicalEvent(ctx, AuditAction.create, 'SupervisionLink', row.id, null),
+        ]);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new RuleViolation('This supervisor already supervises this user.', 'superviseeId');
+      if (isUniqueViolation(err))
+        throw new RuleViolation('This supervisor already supervises this user.', 'superviseeId');
       throw err;
     }
     return { id: row.id, supervisorId, superviseeId };

@@ -29,7 +29,12 @@ export function touchSession(q: Q, idHash: string, at: string) {
 }
 
 export function endSession(q: Q, idHash: string, at: string) {
-  return q.updateTable('authSessions').set({ endedAt: at }).where('idHash', '=', idHash).where('endedAt', 'is', null).execute();
+  return q
+    .updateTable('authSessions')
+    .set({ endedAt: at })
+    .where('idHash', '=', idHash)
+    .where('endedAt', 'is', null)
+    .execute();
 }
 
 export function endOtherSessions(q: Q, userId: string, keepIdHash: string, at: string) {

@@ -23,7 +23,12 @@ export function insertPatient(q: Q, row: PatientTable) {
 }
 
 export function findReachablePatient(q: Q, actor: Actor, patientId: string, reach: Reach) {
-  return q.selectFrom('patients').selectAll().where('id', '=', patientId).where(canReach(actor, reach)).executeTakeFirst();
+  return q
+    .selectFrom('patients')
+    .selectAll()
+    .where('id', '=', patientId)
+    .where(canReach(actor, reach))
+    .executeTakeFirst();
 }
 
 export function findPatientInOrganisation(q: Q, organisationId: string, patientId: string) {
@@ -80,8 +85,15 @@ export async function listCareTeam(q: Q, patientId: string): Promise<CareTeamMem
   return rows.map((r) => ({ ...r, role: r.role as CareTeamRole }));
 }
 
-export function addCareTeamMember(q: Q, row: { organisationId: string; patientId: string; userId: string; addedAt: string }) {
-  return q.insertInto('careTeamMembers').values(row).onConflict((oc) => oc.doNothing()).execute();
+export function addCareTeamMember(
+  q: Q,
+  row: { organisationId: string; patientId: string; userId: string; addedAt: string },
+) {
+  return q
+    .insertInto('careTeamMembers')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export function removeCareTeamMember(q: Q, organisationId: string, patientId: string, userId: string) {

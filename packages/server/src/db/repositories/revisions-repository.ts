@@ -4,7 +4,15 @@ import type { Q } from './tx.js';
 /** Keeps the version a record had before an update: nothing is overwritten without a trace. */
 export function insertRevision(
   q: Q,
-  r: { organisationId: string; recordType: string; recordId: string; version: number; data: unknown; at: string; by: string },
+  r: {
+    organisationId: string;
+    recordType: string;
+    recordId: string;
+    version: number;
+    data: unknown;
+    at: string;
+    by: string;
+  },
 ) {
   return q
     .insertInto('recordRevisions')

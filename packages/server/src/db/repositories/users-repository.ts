@@ -4,7 +4,13 @@ import type { UserTable } from '../schema.js';
 import type { Q } from './tx.js';
 
 export function toUser(row: Pick<UserTable, 'id' | 'email' | 'displayName' | 'role' | 'active'>): User {
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role as Role, active: row.active === 1 };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role as Role,
+    active: row.active === 1,
+  };
 }
 
 export function findUserByEmail(q: Q, email: string) {

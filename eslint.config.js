@@ -1,0 +1,98 @@
+// Lint: the package boundaries of shared/DESIGN.md, the purity of core, and the habits of shared/STYLE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const pkg = (name) => `packages/${name}/src/**/*.{ts,tsx}`;
+const only = (allowed) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['@ipt/*', ...allowed.map((a) => `!${a}`)],
+          message: `This package may import only ${allowed.join(', ') || 'no other workspace package'} (shared/DESIGN.md).`,
+        },
+        { group: ['../../*/src/*', '../../../*/src/*'], message: 'Import another package by its name, not its files.' },
+      ],
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'bench/results/**', '**/test-results/**', 'data/**', 'scripts/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['packages/*/tsconfig.json', 'packages/web/tsconfig.json', 'tsconfig.tests.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a const object and a union type (shared/STYLE.md §2).' },
+        {
+          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          message: 'No .only in committed tests.',
+        },
+      ],
+    },
+  },
+  { files: [pkg('core')], rules: only([]) },
+  {
+    // Core is pure: no IO, no clock, no randomness (shared/DESIGN.md).
+    files: [pkg('core')],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'fetch', 'crypto', 'setTimeout', 'setInterval', 'console'],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Core takes time as an argument.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Core takes time as an argument.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Core takes no randomness.',
+        },
+        { selector: 'ImportDeclaration[source.value=/^node:/]', message: 'Core does no IO.' },
+        { selector: 'TSEnumDeclaration', message: 'Use a const object and a union type (shared/STYLE.md §2).' },
+      ],
+    },
+  },
+  { files: [pkg('fhir')], rules: only(['@ipt/core']) },
+  { files: [pkg('contract')], rules: only(['@ipt/core']) },
+  { files: [pkg('server')], rules: only(['@ipt/core', '@ipt/contract', '@ipt/fhir']) },
+  // A package's own tests drive its built entry point, as its users do.
+  {
+    files: ['packages/server/src/**/*.test.ts'],
+    rules: only(['@ipt/core', '@ipt/contract', '@ipt/fhir', '@ipt/server']),
+  },
+  { files: [pkg('web')], rules: only(['@ipt/core', '@ipt/contract']) },
+  { files: [pkg('cli')], rules: only(['@ipt/core', '@ipt/server']) },
+  {
+    // The CLI, the tests and the benchmarks talk to a terminal.
+    files: ['packages/cli/src/**', '**/*.test.ts', 'packages/server/test/**', 'bench/**', 'packages/web/e2e/**'],
+    rules: { 'no-console': 'off' },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);

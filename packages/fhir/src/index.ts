@@ -1,0 +1,2 @@
+export * from './encounter.js';
+export * from './patient.js';

@@ -1,0 +1,45 @@
+// Installs what is missing before `npm start` and `npm test`, so each is one command on a fresh clone.
+// Runs on whatever Node the machine has (it may predate the pinned one), so: plain JavaScript, no dependencies.
+//   --browser  also make sure Chromium is there for the end-to-end tests (from Debian's packages when permitted).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const say = (msg) => process.stdout.write(`[setup] ${msg}\n`);
+
+function installedIsCurrent() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (!fs.existsSync(marker)) return false;
+  const nodeBin = path.join(root, 'node_modules', '.bin', 'node');
+  if (!fs.existsSync(nodeBin)) return false;
+  return fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
+}
+
+if (!installedIsCurrent()) {
+  say('installing dependencies from package-lock.json (npm ci)…');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+}
+
+export const chromiumPath = '/usr/bin/chromium';
+
+if (process.argv.includes('--browser') && !fs.existsSync(chromiumPath)) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  let hasApt = false;
+  try {
+    execFileSync('which', ['apt-get'], { stdio: 'ignore' });
+    hasApt = true;
+  } catch {}
+  if (!isRoot || !hasApt) {
+    process.stderr.write(
+      `[setup] Chromium is missing at ${chromiumPath} and cannot be installed here ` +
+        '(needs root and apt-get). Install Debian\'s "chromium" package, then run npm test again.\n',
+    );
+    process.exit(1);
+  }
+  say('installing Chromium from Debian packages for the end-to-end tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+}
