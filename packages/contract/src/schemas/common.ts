@@ -6,6 +6,18 @@ export const IsoDate = z.iso.date({ error: 'Must be a date as YYYY-MM-DD.' });
 export const IsoDateTime = z.iso.datetime({ offset: true, error: 'Must be an ISO-8601 instant.' });
 export const Version = z.number().int().min(1);
 
+/** The kinds of problem the API answers with (RFC 9457 `type`), so clients can tell a stale write from a duplicate. */
+export const ProblemType = {
+  validation: 'urn:ipt-workbench:problem:validation',
+  rule: 'urn:ipt-workbench:problem:rule',
+  staleVersion: 'urn:ipt-workbench:problem:stale-version',
+  conflict: 'urn:ipt-workbench:problem:conflict',
+  notFound: 'urn:ipt-workbench:problem:not-found',
+  notSignedIn: 'urn:ipt-workbench:problem:not-signed-in',
+  forbidden: 'urn:ipt-workbench:problem:forbidden',
+  preconditionRequired: 'urn:ipt-workbench:problem:if-match-required',
+} as const;
+
 /** RFC 9457 problem details, with the offending fields named and, on a stale write, the current version. */
 export const Problem = z
   .object({

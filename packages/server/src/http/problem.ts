@@ -1,5 +1,5 @@
 /** The one error mapper: domain errors become application/problem+json (RFC 9457) here and nowhere else. */
-import type { Problem } from '@ipt/contract';
+import { type Problem, ProblemType } from '@ipt/contract';
 import { Conflict, DomainError, NotFound, RuleViolation, StaleVersion } from '@ipt/core';
 import type { FastifyError } from 'fastify';
 import { ZodError } from 'zod';
@@ -17,8 +17,14 @@ export class PreconditionRequired extends DomainError {
   }
 }
 
-const problem = (status: number, title: string, detail?: string, extra: Partial<Problem> = {}): Problem => ({
-  type: 'about:blank',
+const problem = (
+  status: number,
+  title: string,
+  detail?: string,
+  extra: Partial<Problem> = {},
+  type = 'about:blank',
+): Problem => ({
+  type,
   title,
   status,
   ...(detail !== undefined && { detail }),
@@ -34,33 +40,49 @@ export function toProblem(err: unknown): Problem {
       }
       return [{ field: at.length > 0 ? at.join('.') : '(body)', message: i.message }];
     });
-    return problem(400, 'The request is not valid', errors.map((e) => `${e.field}: ${e.message}`).join(' '), {
-      errors,
-    });
+    const detail = errors.map((e) => `${e.field}: ${e.message}`).join(' ');
+    return problem(400, 'The request is not valid', detail, { errors }, ProblemType.validation);
   }
   if (err instanceof StaleVersion) {
-    return problem(409, 'Changed by someone else', err.message, {
-      currentVersion: err.currentVersion,
-      current: err.current,
-    });
+    return problem(
+      409,
+      'Changed by someone else',
+      err.message,
+      {
+        currentVersion: err.currentVersion,
+        current: err.current,
+      },
+      ProblemType.staleVersion,
+    );
   }
-  if (err instanceof NotFound) return problem(404, 'Not found', err.message);
-  if (err instanceof LoginFailed || err instanceof NotAuthenticated) return problem(401, 'Not signed in', err.message);
-  if (err instanceof Forbidden) return problem(403, 'Not allowed', err.message);
-  if (err instanceof PreconditionRequired) return problem(428, 'If-Match required', err.message);
-  if (err instanceof Conflict) return problem(409, 'Conflict', err.message);
+  if (err instanceof NotFound) return problem(404, 'Not found', err.message, {}, ProblemType.notFound);
+  if (err instanceof LoginFailed || err instanceof NotAuthenticated)
+    return problem(401, 'Not signed in', err.message, {}, ProblemType.notSignedIn);
+  if (err instanceof Forbidden) return problem(403, 'Not allowed', err.message, {}, ProblemType.forbidden);
+  if (err instanceof PreconditionRequired)
+    return problem(428, 'If-Match required', err.message, {}, ProblemType.preconditionRequired);
+  if (err instanceof Conflict) return problem(409, 'Conflict', err.message, {}, ProblemType.conflict);
   if (err instanceof RuleViolation || err instanceof DomainError) {
-    return problem(err instanceof RuleViolation ? 422 : 400, 'The request breaks a rule', err.message, {
-      ...(err.field && { errors: [{ field: err.field, message: err.message }] }),
-    });
+    const errors = err.field ? [{ field: err.field, message: err.message }] : undefined;
+    return problem(
+      err instanceof RuleViolation ? 422 : 400,
+      'The request breaks a rule',
+      err.message,
+      errors ? { errors } : {},
+      ProblemType.rule,
+    );
   }
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const field =
       fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? '(body)' : undefined;
-    return problem(fe.statusCode, titleFor(fe.statusCode), fe.message, {
-      ...(field && { errors: [{ field, message: 'The body is not valid JSON.' }] }),
-    });
+    return problem(
+      fe.statusCode,
+      titleFor(fe.statusCode),
+      fe.message,
+      field ? { errors: [{ field, message: 'The body is not valid JSON.' }] } : {},
+      ProblemType.validation,
+    );
   }
   return problem(500, 'Something went wrong', 'The server could not complete the request. Nothing was saved.');
 }

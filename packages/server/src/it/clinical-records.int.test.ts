@@ -125,7 +125,11 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
         ifMatch: session.version,
       }),
     );
-    expect(stale).toMatchObject({ status: 409, currentVersion: edited.version });
+    expect(stale).toMatchObject({
+      status: 409,
+      type: 'urn:ipt-workbench:problem:stale-version',
+      currentVersion: edited.version,
+    });
     expect((await clinician.api.getSession({ params: { sessionId: session.id } })).note).toBe('Corrected note.');
 
     const revisions = await clinician.api.listSessionRevisions({ params: { sessionId: session.id } });

@@ -1,0 +1,60 @@
+import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { errorsFromApi, type FieldErrors } from './problem.js';
+
+export interface FormMessage {
+  readonly kind: 'success' | 'error';
+  readonly text: string;
+}
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * A form's values (as the strings its controls hold), its field errors and its message. When errors appear, focus
+ * moves to the first invalid field so a keyboard user lands where the work is.
+ */
+export function useFormState<F extends Record<string, string>>(initial: F) {
+  const [values, setValues] = useState<F>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<FormMessage | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const bind = (name: keyof F & string) => ({
+    name,
+    value: values[name],
+    error: errors[name],
+    onChange: (e: ChangeEvent<Control>) => setValues((v) => ({ ...v, [name]: e.target.value })),
+  });
+
+  /** Shows local check failures; returns true when there were none. */
+  const check = (found: FieldErrors, summary: string) => {
+    setErrors(found);
+    const ok = Object.keys(found).length === 0;
+    setMessage(ok ? null : { kind: 'error', text: summary });
+    return ok;
+  };
+
+  const fail = (error: unknown) => {
+    const found = errorsFromApi(error, Object.keys(values));
+    setErrors(found.fields);
+    setMessage({ kind: 'error', text: found.form });
+  };
+
+  const succeed = (text: string, next?: F) => {
+    setErrors({});
+    if (next) setValues(next);
+    setMessage({ kind: 'success', text });
+  };
+
+  const onSubmit = (handler: () => void) => (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    handler();
+  };
+
+  return { values, setValues, errors, message, setMessage, formRef, bind, check, fail, succeed, onSubmit };
+}

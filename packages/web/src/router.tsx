@@ -1,0 +1,102 @@
+/** The route tree, in code: a public sign-in page and the signed-in pages behind one gate. */
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, notFound, redirect } from '@tanstack/react-router';
+import { caseloadQuery, isApiError, meQuery, patientQuery } from './api.js';
+import { RootLayout } from './layout/RootLayout.js';
+import { AddPatientPage } from './pages/AddPatientPage.js';
+import { CaseloadPage } from './pages/CaseloadPage.js';
+import { ErrorPage } from './pages/ErrorPage.js';
+import { LoadingPage } from './pages/LoadingPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PatientNotFound, PatientPage } from './pages/PatientPage.js';
+
+export interface RouterContext {
+  readonly queryClient: QueryClient;
+}
+
+/** Only a path inside this app may follow sign-in: never another origin. */
+const safeNext = (value: unknown) =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+  pendingComponent: LoadingPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { next?: string } => {
+    const next = safeNext(search.next);
+    return next ? { next } : {};
+  },
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) redirect({ to: search.next ?? '/', throw: true });
+  },
+  component: LoginPage,
+});
+
+/** The gate: every page below needs a signed-in user; without one, sign in and come back. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) redirect({ to: '/login', search: { next: location.href }, throw: true });
+  },
+});
+
+const caseloadRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(caseloadQuery),
+  component: CaseloadPage,
+});
+
+const addPatientRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/new',
+  component: AddPatientPage,
+});
+
+export const patientRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/$patientId',
+  loader: async ({ context, params }) => {
+    try {
+      await context.queryClient.ensureQueryData(patientQuery(params.patientId));
+    } catch (error) {
+      // A record outside the caller's reach answers 404 like a missing one (shared/DESIGN.md "Security model").
+      if (isApiError(error, 404) || isApiError(error, 400)) notFound({ throw: true });
+      throw error;
+    }
+  },
+  notFoundComponent: PatientNotFound,
+  component: PatientPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([caseloadRoute, addPatientRoute, patientRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // The query cache owns freshness; the router always asks it.
+    defaultPreloadStaleTime: 0,
+    defaultPendingMs: 300,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
