@@ -1,5 +1,7 @@
 // Installs what is missing before `npm start` and `npm test`, so each is one command on a fresh clone.
 // Runs on whatever Node the machine has (it may predate the pinned one), so: plain JavaScript, no dependencies.
+// The npm scripts call the next step through `npm run`, never `node` in the same shell: the shell would reuse the
+// system Node it found before the pinned one was installed.
 //   --browser  also make sure Chromium is there for the end-to-end tests (from Debian's packages when permitted).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
