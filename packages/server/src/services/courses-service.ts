@@ -32,6 +32,7 @@ import * as courses from '../db/repositories/courses-repository.js';
 import { findReachablePatient } from '../db/repositories/patients-repository.js';
 import { insertRevision, listRevisions } from '../db/repositories/revisions-repository.js';
 import type { Q } from '../db/repositories/tx.js';
+import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
@@ -104,11 +105,10 @@ export class CoursesService {
       };
       assertPlannedSessions(planned);
       assertPhaseLengths(planned, lengths);
-      const changed = await courses.updateCourseIfVersion(
+      const changed = await updateIfVersion(
         trx,
-        ctx.actor.organisationId,
-        courseId,
-        version,
+        'courses',
+        { organisationId: ctx.actor.organisationId, id: courseId, version },
         {
           plannedSessions: planned,
           initialSessions: lengths.initialSessions,
@@ -132,11 +132,10 @@ export class CoursesService {
       const from = row.phase as Phase;
       if (row.version !== version) throw new StaleVersion(row.version, courses.toCourse(row));
       assertPhaseTransition(from, to);
-      const changed = await courses.updateCourseIfVersion(
+      const changed = await updateIfVersion(
         trx,
-        ctx.actor.organisationId,
-        courseId,
-        version,
+        'courses',
+        { organisationId: ctx.actor.organisationId, id: courseId, version },
         { phase: to, status: statusAfterPhase(from, to) },
         at,
       );
@@ -239,11 +238,10 @@ export class CoursesService {
           throw new RuleViolation(`A session cannot be dated before the course starts (${course.startDate}).`, 'date');
         }
       }
-      const changed = await courses.updateSessionIfVersion(
+      const changed = await updateIfVersion(
         trx,
-        ctx.actor.organisationId,
-        sessionId,
-        version,
+        'sessions',
+        { organisationId: ctx.actor.organisationId, id: sessionId, version },
         input,
         at,
       );

@@ -5,6 +5,7 @@ import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as patients from '../db/repositories/patients-repository.js';
+import { updateIfVersion } from '../db/repositories/versioned.js';
 import { insertRevision } from '../db/repositories/revisions-repository.js';
 import { findUserInOrganisation } from '../db/repositories/users-repository.js';
 import type { PatientTable } from '../db/schema.js';
@@ -132,11 +133,10 @@ export class PatientsService {
         ...(input.pronouns !== undefined && { pronouns: input.pronouns }),
         ...(input.contact !== undefined && { contactJson: input.contact ? JSON.stringify(input.contact) : null }),
       };
-      const updated = await patients.updatePatientIfVersion(
+      const updated = await updateIfVersion(
         trx,
-        ctx.actor.organisationId,
-        patientId,
-        version,
+        'patients',
+        { organisationId: ctx.actor.organisationId, id: patientId, version },
         changes,
         at,
       );

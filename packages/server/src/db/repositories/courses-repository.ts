@@ -62,24 +62,6 @@ export function listCoursesOfPatients(q: Q, organisationId: string, patientIds: 
     .execute();
 }
 
-export async function updateCourseIfVersion(
-  q: Q,
-  organisationId: string,
-  id: string,
-  version: number,
-  changes: Partial<Omit<CourseTable, 'id' | 'organisationId' | 'patientId' | 'version' | 'createdAt' | 'createdBy'>>,
-  at: string,
-) {
-  const res = await q
-    .updateTable('courses')
-    .set({ ...changes, version: version + 1, updatedAt: at })
-    .where('id', '=', id)
-    .where('organisationId', '=', organisationId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
 export function insertPhaseTransition(q: Q, row: PhaseTransitionTable) {
   return q.insertInto('phaseTransitions').values(row).execute();
 }
@@ -127,22 +109,4 @@ export function listSessionsOfCourses(q: Q, organisationId: string, courseIds: r
     .where('courseId', 'in', courseIds)
     .orderBy('number')
     .execute();
-}
-
-export async function updateSessionIfVersion(
-  q: Q,
-  organisationId: string,
-  id: string,
-  version: number,
-  changes: Partial<Pick<SessionTable, 'date' | 'attendance' | 'lengthMinutes' | 'note'>>,
-  at: string,
-) {
-  const res = await q
-    .updateTable('sessions')
-    .set({ ...changes, version: version + 1, updatedAt: at })
-    .where('id', '=', id)
-    .where('organisationId', '=', organisationId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }

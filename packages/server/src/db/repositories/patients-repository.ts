@@ -55,25 +55,6 @@ export function listOrganisationPatients(q: Q, organisationId: string) {
     .execute();
 }
 
-/** Applies the change only if the row is still at `version`; returns whether it was. */
-export async function updatePatientIfVersion(
-  q: Q,
-  organisationId: string,
-  id: string,
-  version: number,
-  changes: Partial<Pick<PatientTable, 'displayName' | 'yearOfBirth' | 'pronouns' | 'contactJson'>>,
-  at: string,
-) {
-  const res = await q
-    .updateTable('patients')
-    .set({ ...changes, version: version + 1, updatedAt: at })
-    .where('id', '=', id)
-    .where('organisationId', '=', organisationId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
 export async function listCareTeam(q: Q, patientId: string): Promise<CareTeamMember[]> {
   const rows = await q
     .selectFrom('careTeamMembers')
