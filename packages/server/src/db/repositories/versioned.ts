@@ -17,7 +17,7 @@ export async function updateIfVersion<T extends VersionedTable>(
   at: string,
 ): Promise<boolean> {
   const res = await q
-    .updateTable(table as VersionedTable)
+    .updateTable(table)
     .set({ ...(changes as object), version: key.version + 1, updatedAt: at })
     .where('id', '=', key.id)
     .where('organisationId', '=', key.organisationId)
