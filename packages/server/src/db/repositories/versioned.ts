@@ -16,8 +16,10 @@ export async function updateIfVersion<T extends VersionedTable>(
   changes: Omit<Updateable<Database[T]>, 'version' | 'updatedAt'>,
   at: string,
 ): Promise<boolean> {
+  // Widened from T to the union: Kysely cannot type `set` over a generic table name.
+  const versioned: VersionedTable = table;
   const res = await q
-    .updateTable(table)
+    .updateTable(versioned)
     .set({ ...(changes as object), version: key.version + 1, updatedAt: at })
     .where('id', '=', key.id)
     .where('organisationId', '=', key.organisationId)
