@@ -6,7 +6,7 @@ import { type App, buildApp } from './app.js';
 import { AuditLog } from './audit/audit-log.js';
 import { type Config, loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateToLatest, migrationLevel } from './db/migrate.js';
 import { type DemoLogin, loadDemoClinic } from './demo/demo-clinic.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -27,15 +27,17 @@ export interface Workbench {
 export async function openWorkbench(options: OpenOptions = {}): Promise<Workbench> {
   const config = loadConfig(options.env ?? process.env);
   const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  let migrations: { applied: number; latest: string };
   try {
     await migrateToLatest(db.db);
+    migrations = await migrationLevel(db.db);
   } catch (err) {
     await db.close();
     throw err;
   }
   const clock = options.clock ?? (() => new Date());
   const audit = new AuditLog(db, clock);
-  const services = createServices({ db, audit, config, clock });
+  const services = createServices({ db, audit, config, clock, migrations });
   return {
     config,
     db,

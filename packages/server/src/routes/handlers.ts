@@ -4,7 +4,6 @@
  */
 import { buildOpenApiDocument, type OperationId } from '@ipt/contract';
 import { ping } from '../db/dialect.js';
-import { migrationLevel } from '../db/migrate.js';
 import type { RequestContext } from '../auth/actor.js';
 import type { Services } from '../services/index.js';
 
@@ -25,7 +24,7 @@ let openApi: unknown;
 export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler> = {
   getHealth: async (s) => {
     await ping(s.deps.db.db);
-    return { status: 'ok', database: s.deps.db.dialect, migrations: await migrationLevel(s.deps.db.db) };
+    return { status: 'ok', database: s.deps.db.dialect, migrations: s.deps.migrations };
   },
   getOpenApi: async () => {
     openApi ??= buildOpenApiDocument({ version: '0.1.0' });

@@ -8,6 +8,8 @@ export interface ServiceDeps {
   readonly audit: AuditLog;
   readonly config: Config;
   readonly clock: () => Date;
+  /** The migration level, read once at boot (migrations run only then). */
+  readonly migrations: { readonly applied: number; readonly latest: string };
 }
 
 /** Today's calendar date in UTC, "YYYY-MM-DD". */

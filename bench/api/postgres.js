@@ -1,0 +1,51 @@
+/** A throwaway PostgreSQL database for one run: created fresh, dropped afterwards. */
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * The `pg` driver, resolved from @ipt/server (whose dependency it is), so the bench runs the very driver the server
+ * runs and need not declare a second copy of it.
+ */
+export function loadPg() {
+  const require = createRequire(import.meta.resolve('@ipt/server'));
+  return require('pg');
+}
+
+/**
+ * Connects to the admin URL. Resolves to { unavailable: reason } when nothing answers there (PostgreSQL is optional),
+ * otherwise to { version, durability, create(), close() }; create() makes a fresh database: { name, url, drop() }.
+ */
+export async function openPostgres(pg, adminUrl) {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (err) {
+    await admin.end().catch(() => {});
+    return { unavailable: err instanceof Error ? err.message : String(err) };
+  }
+  const { rows } = await admin.query(
+    `select current_setting('server_version') as version, current_setting('fsync') as fsync,
+            current_setting('synchronous_commit') as synchronous_commit, current_setting('wal_sync_method') as wal_sync_method`,
+  );
+  const info = rows[0];
+  return {
+    version: info.version,
+    durability: `fsync=${info.fsync}, synchronous_commit=${info.synchronous_commit}, wal_sync_method=${info.wal_sync_method}`,
+    async create() {
+      // Random suffix: runs side by side never meet; the name is safe to splice into DDL (hex only).
+      const name = `ipt_bench_${randomBytes(6).toString('hex')}`;
+      await admin.query(`create database ${name}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return {
+        name,
+        url: url.toString(),
+        // WITH (FORCE) ends any connection a crashed server left behind, so the drop cannot hang or fail on it.
+        drop: () => admin.query(`drop database if exists ${name} with (force)`),
+      };
+    },
+    close: () => admin.end(),
+  };
+}

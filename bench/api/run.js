@@ -1,0 +1,241 @@
+/**
+ * The API benchmark: what the server does per second, and at what latency, for a trivial request, the patient-page
+ * read and the session write, on SQLite and (when it answers) PostgreSQL, next to what the disk allows.
+ *
+ * It prints figures and asserts nothing. Progress goes to stderr, the report to stdout and bench/results/.
+ * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10),
+ * BENCH_RAW_SECONDS (3), DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_POSTGRES=0 to skip it,
+ * BENCH_CPU_PROF=1 to save a CPU profile of the server process under bench/results/.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rawPostgresCommits, rawSqliteCommits } from './baselines.js';
+import { createCourses, loginAsClinician, pickDemoPatient, sessionWriteRequests, writePoolSize } from './fixtures.js';
+import { runLoad } from './load.js';
+import { DEFAULT_DATABASE_URL, loadPg, openPostgres } from './postgres.js';
+import { headerLines, machineFacts, markdownTable, saveResults } from './report.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_DIR = path.resolve(here, '../results');
+/** Courses for the write warm-up: 20 × 200 numbers covers 2,000 writes/s for 2 s before any number repeats. */
+const WARMUP_COURSES = 20;
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+function readSettings(env = process.env) {
+  const num = (name, fallback) => {
+    const v = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+    if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
+    return v;
+  };
+  return {
+    seconds: num('BENCH_SECONDS', 10),
+    warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),
+    connections: Math.round(num('BENCH_CONNECTIONS', 10)),
+    rawSeconds: num('BENCH_RAW_SECONDS', 3),
+    postgresUrl: env.BENCH_POSTGRES === '0' ? null : env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  };
+}
+
+/** Starts the server in a child process on a fresh data dir (and database, when `databaseUrl` is given). */
+async function startServerProcess(dataDir, databaseUrl) {
+  const env = { IPT_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  // BENCH_CPU_PROF=1: a V8 CPU profile of the server over all scenarios, to see where a request's time goes.
+  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir', RESULTS_DIR] : [];
+  const child = fork(path.join(here, 'server-process.js'), [], {
+    execArgv: [...process.execArgv, ...profile],
+    env: { ...process.env, BENCH_SERVER_ENV: JSON.stringify(env) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`The server process exited (${code}) before it was ready.`)));
+  });
+  if (ready.error) throw new Error(`The server did not start:\n${ready.error}`);
+  return {
+    ...ready,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.send('close');
+      }),
+  };
+}
+
+/** A warm-up run (discarded: JIT, caches, pools and the page cache settle), then the measured run. */
+async function measure(url, requests, settings) {
+  const { connections, seconds, warmupSeconds } = settings;
+  const warmup = await runLoad({ url, requests, connections, seconds: warmupSeconds });
+  return { warmup, result: await runLoad({ url, requests, connections, seconds }) };
+}
+
+/** The session write: a warm-up on its own courses, then a measured run on a pool sized from the warm-up's rate. */
+async function measureWrites(url, cookie, settings) {
+  const { connections, seconds, warmupSeconds } = settings;
+  const warmupCourses = await createCourses(url, cookie, WARMUP_COURSES);
+  const warmup = await runLoad({
+    url,
+    requests: sessionWriteRequests(warmupCourses, cookie),
+    connections,
+    seconds: warmupSeconds,
+  });
+  const poolSize = writePoolSize((warmup.completed - warmup.non2xx) / warmup.seconds, seconds);
+  log(`  creating ${poolSize} courses for the session writes`);
+  const courses = await createCourses(url, cookie, poolSize);
+  const result = await runLoad({ url, requests: sessionWriteRequests(courses, cookie), connections, seconds });
+  return { warmup, result, courses: poolSize };
+}
+
+/** Every scenario against one database; returns its table rows and the details for the JSON. */
+async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
+  const dataDir = fs.mkdtempSync(path.join(tmpRoot, 'ipt-bench-data-'));
+  log(`${label}: starting the server (demo clinic)`);
+  const server = await startServerProcess(dataDir, databaseUrl);
+  try {
+    const cookie = await loginAsClinician(server.url, server.demoLogins);
+    const patient = await pickDemoPatient(server.url, cookie);
+    const scenario = async (name, run) => {
+      log(`${label}: ${name}`);
+      return { name, ...(await run()) };
+    };
+    const get = (p, headers) => [{ method: 'GET', path: p, ...(headers && { headers }) }];
+    const floor = await scenario('GET /api/nope (404 floor, no database)', () =>
+      measure(server.url, get('/api/nope'), settings),
+    );
+    const trivial = await scenario('GET /api/health (trivial)', () =>
+      measure(server.url, get('/api/health'), settings),
+    );
+    const read = await scenario(`GET /api/patients/{id} (patient page, ${patient.sessions} sessions)`, () =>
+      measure(server.url, get(`/api/patients/${patient.patientId}`, { cookie }), settings),
+    );
+    const write = await scenario('POST /api/courses/{id}/sessions (session write)', () =>
+      measureWrites(server.url, cookie, settings),
+    );
+    return { label, patient, scenarios: { floor, trivial, read, write } };
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function tableRows(run, rawSqliteRps) {
+  const { label, scenarios } = run;
+  const trivialRps = scenarios.trivial.result.rps;
+  return [
+    { database: label, scenario: scenarios.floor.name, result: scenarios.floor.result, trivialRps },
+    { database: label, scenario: scenarios.trivial.name, result: scenarios.trivial.result, trivialRps },
+    { database: label, scenario: scenarios.read.name, result: scenarios.read.result, trivialRps },
+    {
+      database: label,
+      scenario: scenarios.write.name,
+      result: scenarios.write.result,
+      trivialRps,
+      rawCommitRps: rawSqliteRps,
+    },
+  ];
+}
+
+/** Runs the PostgreSQL half on a fresh database, dropped afterwards whatever happens; null when PG is absent. */
+async function benchPostgres(settings, tmpRoot, notes) {
+  if (!settings.postgresUrl) {
+    notes.push('PostgreSQL: skipped (BENCH_POSTGRES=0).');
+    return null;
+  }
+  let pg;
+  try {
+    pg = loadPg();
+  } catch (err) {
+    notes.push(`PostgreSQL: skipped, the pg driver could not be loaded from @ipt/server (${err.message}).`);
+    return null;
+  }
+  const server = await openPostgres(pg, settings.postgresUrl);
+  if (server.unavailable) {
+    notes.push(`PostgreSQL: skipped, nothing answered at ${redact(settings.postgresUrl)} (${server.unavailable}).`);
+    return null;
+  }
+  try {
+    const db = await server.create();
+    try {
+      log(`PostgreSQL ${server.version}: raw durable commits for ${settings.rawSeconds} s (database ${db.name})`);
+      const raw = await rawPostgresCommits(pg, db.url, settings.rawSeconds);
+      const run = await benchDatabase('PostgreSQL', db.url, settings, tmpRoot);
+      return { ...run, raw, version: server.version, durability: server.durability };
+    } finally {
+      await db.drop();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** The URL without its password, for printing. */
+function redact(url) {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+async function main() {
+  const settings = readSettings();
+  const tmpRoot = os.tmpdir();
+  const facts = machineFacts(tmpRoot);
+  const notes = [];
+
+  log(`SQLite: raw durable commits for ${settings.rawSeconds} s`);
+  const rawSqlite = rawSqliteCommits(settings.rawSeconds, tmpRoot);
+  const sqlite = await benchDatabase('SQLite', undefined, settings, tmpRoot);
+  const postgres = await benchPostgres(settings, tmpRoot, notes);
+
+  const rawRow = (database, result) => ({
+    database,
+    scenario: 'raw durable commit (no server, 1 writer, 1 INSERT per transaction)',
+    result,
+    rawCommitRps: rawSqlite.rps,
+  });
+  const rows = [rawRow('SQLite', rawSqlite), ...tableRows(sqlite, rawSqlite.rps)];
+  if (postgres) rows.push(rawRow('PostgreSQL', postgres.raw), ...tableRows(postgres, rawSqlite.rps));
+
+  const databases = [`SQLite: better-sqlite3, journal_mode=WAL, synchronous=FULL`];
+  if (postgres) databases.push(`PostgreSQL ${postgres.version}: ${postgres.durability}, server pool of 10 connections`);
+  notes.unshift(
+    '"ratio to trivial": req/s over GET /api/health req/s on the same database. "ratio to raw durable commit": ' +
+      'req/s over the raw SQLite commits/s above (the first row), the fsync-bound limit of one writer on this disk.',
+    'GET /api/nope answers 404 by design: all of its requests count as non-2xx.',
+  );
+  if (postgres) {
+    const pgWrite = postgres.scenarios.write.result.rps;
+    notes.push(
+      `PostgreSQL session write over PostgreSQL raw commits (1 connection): ${(pgWrite / postgres.raw.rps).toFixed(3)} ` +
+        '(above 1 is possible: concurrent transactions share a WAL flush).',
+    );
+  }
+  const markdown = [
+    ...headerLines(facts, { ...settings, databases }),
+    '',
+    markdownTable(rows),
+    '',
+    ...notes.map((n) => `- ${n}`),
+  ].join('\n');
+  process.stdout.write(`${markdown}\n`);
+
+  const { md, json } = saveResults(RESULTS_DIR, markdown, {
+    facts,
+    settings: { ...settings, postgresUrl: settings.postgresUrl && redact(settings.postgresUrl) },
+    rawSqlite,
+    runs: [sqlite, postgres].filter(Boolean),
+    notes,
+  });
+  log(`saved ${path.relative(process.cwd(), md)} and ${path.relative(process.cwd(), json)}`);
+}
+
+try {
+  await main();
+} catch (err) {
+  log(`failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+}
