@@ -3,6 +3,7 @@
 import { ConfigError } from '@ipt/server';
 import { auditVerify } from './commands/audit-verify.js';
 import { migrate } from './commands/migrate.js';
+import { score, scoreUsage } from './commands/score.js';
 import { seedDemo } from './commands/seed-demo.js';
 import { serve } from './commands/serve.js';
 import { userAdd } from './commands/user-add.js';
@@ -19,6 +20,7 @@ Commands:
                         Add a user (roles: admin, supervisor, clinician, facilitator, trainee, patient).
                         Without --password-stdin a random password is generated and printed once.
   audit verify          Check the audit trail's hash chain; exits 1 at the first broken link.
+${scoreUsage}
 `;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -37,6 +39,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'audit':
         if (rest[0] !== 'verify') throw new CliError(`Unknown command "audit ${rest[0] ?? ''}".\n\n${usage}`);
         return await auditVerify(io);
+      case 'score':
+        return await score(rest, io);
       case undefined:
       case 'help':
       case '--help':

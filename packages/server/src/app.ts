@@ -11,7 +11,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from './auth/actor.js';
 import { AuditAction } from './audit/audit-log.js';
 import { policies } from './authz/policies.js';
-import { Forbidden, PreconditionRequired, toProblem } from './http/problem.js';
+import { Forbidden, KioskLocked, PreconditionRequired, toProblem } from './http/problem.js';
 import { loggerOptions } from './logger.js';
 import { handlers } from './routes/handlers.js';
 import { NotAuthenticated } from './services/auth-service.js';
@@ -131,6 +131,10 @@ export async function buildApp({ services, webRoot }: AppOptions) {
         if (policy.roles !== 'public') {
           const actor = await actorOf(req);
           ctx = { actor, ip, operation: operationId };
+          if (actor.kioskLocked && operationId !== 'unlockKiosk' && operationId !== 'logout') {
+            await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
+            throw new KioskLocked();
+          }
           if (!policy.roles.includes(actor.role)) {
             await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
             throw def.params ? new NotFound() : new Forbidden();

@@ -47,7 +47,17 @@ const postgres: DbTarget = {
       drop: async () => {
         const c = new pg.Client({ connectionString: postgresUrl });
         await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
+        // The server's pool may still be saying goodbye: wait for it rather than cut it off (which would surface
+        // as an unhandled "terminating connection" error in the closing client).
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name}${attempt >= 20 ? ' with (force)' : ''}`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
         await c.end();
         fs.rmSync(dir, { recursive: true, force: true });
       },

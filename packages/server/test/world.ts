@@ -31,6 +31,9 @@ export interface Records {
   readonly patientId: string;
   readonly courseId: string;
   readonly sessionId: string;
+  readonly administrationId: string;
+  /** A single-use questionnaire link for this patient. */
+  readonly linkToken: string;
 }
 
 export async function buildWorld(server: TestServer): Promise<World> {
@@ -63,6 +66,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     const course = await services.courses.start(ctx, patient.id, {
       format: 'individual',
       schoolPreset: 'iptuk',
+      perinatal: false,
       plannedSessions: 16,
       schedule: { weekday: 1, time: '10:00' },
       startDate: '2026-01-05',
@@ -72,7 +76,22 @@ export async function buildWorld(server: TestServer): Promise<World> {
       attendance: 'attended',
       note: 'First session.',
     });
-    return { patientId: patient.id, courseId: course.course.id, sessionId: session.id };
+    const phq9 = (await services.measures.instruments(ctx)).find((i) => i.id === 'phq-9');
+    if (!phq9) throw new Error('PHQ-9 is missing from the registry');
+    const administration = await services.measures.administer(ctx, course.course.id, {
+      instrumentId: 'phq-9',
+      instrumentVersion: phq9.version,
+      answers: phq9.items.map(() => 0),
+      sessionId: session.id,
+    });
+    const link = await services.links.create(ctx, course.course.id, { instrumentId: 'phq-9', expiresInHours: 96 });
+    return {
+      patientId: patient.id,
+      courseId: course.course.id,
+      sessionId: session.id,
+      administrationId: administration.id,
+      linkToken: link.token,
+    };
   };
   const own = await records(users.clinician, orgA.id, 'Own Patient');
   for (const member of [users.trainee, users.facilitator]) {

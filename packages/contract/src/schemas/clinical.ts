@@ -10,6 +10,7 @@ import {
 } from '@ipt/core';
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, Version } from './common.js';
+import { MeasureDue, RiskFlag } from './measures.js';
 import { CareTeamMember } from './people.js';
 
 const values = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
@@ -79,6 +80,8 @@ export const Course = z
     patientId: Id,
     format: CourseFormatSchema,
     schoolPreset: SchoolPresetSchema,
+    /** Perinatal course: EPDS replaces PHQ-9 in the default measure schedule (issue "Measurement-based care"). */
+    perinatal: z.boolean(),
     plannedSessions: z.number().int(),
     phaseLengths: z.object({ initialSessions: z.number().int(), terminationSessions: z.number().int() }),
     schedule: z.object({ weekday: z.number().int(), time: z.string() }),
@@ -96,6 +99,7 @@ export const CreateCourseRequest = z
   .strictObject({
     format: CourseFormatSchema.default('individual'),
     schoolPreset: SchoolPresetSchema,
+    perinatal: z.boolean().default(false),
     plannedSessions: z
       .number()
       .int('Must be a whole number.')
@@ -212,7 +216,13 @@ export const CourseDetail = z
 export type CourseDetail = z.infer<typeof CourseDetail>;
 
 export const PatientDetail = z
-  .object({ patient: Patient, courses: z.array(CourseDetail), careTeam: z.array(CareTeamMember) })
+  .object({
+    patient: Patient,
+    courses: z.array(CourseDetail),
+    careTeam: z.array(CareTeamMember),
+    /** Open risk flags: never buried, shown in the patient header until a clinician records a safety review. */
+    openRiskFlags: z.array(RiskFlag),
+  })
   .meta({ id: 'PatientDetail' });
 export type PatientDetail = z.infer<typeof PatientDetail>;
 
@@ -226,8 +236,10 @@ export const CaseloadItem = z
         status: CourseStatusSchema,
         plannedSessions: z.number().int(),
         progress: CourseProgress,
+        measuresDue: z.array(MeasureDue),
       })
       .nullable(),
+    openRiskFlags: z.number().int(),
   })
   .meta({ id: 'CaseloadItem' });
 export type CaseloadItem = z.infer<typeof CaseloadItem>;

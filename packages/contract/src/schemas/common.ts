@@ -16,6 +16,8 @@ export const ProblemType = {
   notSignedIn: 'urn:ipt-workbench:problem:not-signed-in',
   forbidden: 'urn:ipt-workbench:problem:forbidden',
   preconditionRequired: 'urn:ipt-workbench:problem:if-match-required',
+  kioskLocked: 'urn:ipt-workbench:problem:kiosk-locked',
+  linkUsed: 'urn:ipt-workbench:problem:link-used-or-expired',
 } as const;
 
 /** RFC 9457 problem details, with the offending fields named and, on a stale write, the current version. */

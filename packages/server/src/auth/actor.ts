@@ -7,6 +7,8 @@ export interface Actor {
   readonly role: Role;
   readonly displayName: string;
   readonly sessionIdHash: string;
+  /** The device is handed to the patient (kiosk): only unlocking and signing out are allowed. */
+  readonly kioskLocked?: boolean;
 }
 
 /** Where a request came from and which operation it is, for the audit trail. */

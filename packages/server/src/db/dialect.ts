@@ -30,6 +30,7 @@ export async function describeSchema(db: Kysely<Database>) {
     const s = t.toLowerCase();
     if (['int4', 'int8', 'integer', 'bigint'].includes(s)) return 'integer';
     if (['text', 'varchar'].includes(s)) return 'text';
+    if (['float8', 'double precision', 'real'].includes(s)) return 'real';
     return s;
   };
   return tables

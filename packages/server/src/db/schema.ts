@@ -31,6 +31,8 @@ export interface AuthSessionTable {
   createdAt: string;
   lastSeenAt: string;
   endedAt: string | null;
+  /** Set while the device is handed to the patient (kiosk): every other call is refused until unlocked. */
+  kioskLinkHash: string | null;
 }
 
 export interface SupervisionLinkTable {
@@ -75,6 +77,7 @@ export interface CourseTable {
   startDate: string;
   phase: string;
   status: string;
+  perinatal: number;
   version: number;
   createdBy: string;
   createdAt: string;
@@ -144,6 +147,97 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+export interface AdministrationTable {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  courseId: string;
+  sessionId: string | null;
+  instrumentId: string;
+  instrumentVersion: string;
+  answersJson: string;
+  scorable: number;
+  total: number | null;
+  band: string | null;
+  flagsJson: string;
+  reason: string | null;
+  scorerVersion: string;
+  mode: string;
+  administeredAt: string;
+  enteredBy: string | null;
+}
+
+export interface RiskFlagTable {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  courseId: string;
+  administrationId: string;
+  instrumentId: string;
+  item: string;
+  code: string;
+  label: string;
+  answerLabel: string;
+  weight: number;
+  raisedAt: string;
+  reviewId: string | null;
+}
+
+export interface SafetyReviewTable {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  riskLevel: string;
+  asked: string;
+  assessmentJson: string;
+  safetyPlanJson: string;
+  reviewBy: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface MeasureLinkTable {
+  idHash: string;
+  organisationId: string;
+  patientId: string;
+  courseId: string;
+  sessionId: string | null;
+  instrumentId: string;
+  kind: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  administrationId: string | null;
+}
+
+export interface MeasureScheduleTable {
+  courseId: string;
+  organisationId: string;
+  rulesJson: string;
+  version: number;
+  updatedAt: string;
+}
+
+export interface AnnotationTable {
+  id: string;
+  organisationId: string;
+  courseId: string;
+  date: string;
+  label: string;
+  kind: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface InstrumentTextPackTable {
+  organisationId: string;
+  instrumentId: string;
+  packJson: string;
+  importedBy: string;
+  importedAt: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -157,6 +251,13 @@ export interface Database {
   recordRevisions: RecordRevisionTable;
   auditEvents: AuditEventTable;
   auditChainHead: AuditChainHeadTable;
+  administrations: AdministrationTable;
+  riskFlags: RiskFlagTable;
+  safetyReviews: SafetyReviewTable;
+  measureLinks: MeasureLinkTable;
+  measureSchedules: MeasureScheduleTable;
+  annotations: AnnotationTable;
+  instrumentTextPacks: InstrumentTextPackTable;
 }
 
 export type { Generated };

@@ -157,6 +157,7 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
     let detail = await services.courses.start(ctx, patient.id, {
       format: 'individual',
       schoolPreset: c.preset,
+      perinatal: false,
       plannedSessions: 16,
       phaseLengths: presetPhaseLengths(c.preset),
       schedule: { weekday, time: '10:00' },

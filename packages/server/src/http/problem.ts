@@ -4,10 +4,20 @@ import { Conflict, DomainError, NotFound, RuleViolation, StaleVersion } from '@i
 import type { FastifyError } from 'fastify';
 import { ZodError } from 'zod';
 import { LoginFailed, NotAuthenticated } from '../services/auth-service.js';
+import { LinkGone } from '../services/links-service.js';
 
 export class Forbidden extends DomainError {
   constructor() {
     super('Your role does not allow this.');
+  }
+}
+
+/** The device is in kiosk mode: handed to the patient for one questionnaire. */
+export class KioskLocked extends DomainError {
+  constructor() {
+    super(
+      'This device is handed to the patient for a questionnaire. The clinician must unlock it with their password.',
+    );
   }
 }
 
@@ -59,6 +69,8 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof LoginFailed || err instanceof NotAuthenticated)
     return problem(401, 'Not signed in', err.message, {}, ProblemType.notSignedIn);
   if (err instanceof Forbidden) return problem(403, 'Not allowed', err.message, {}, ProblemType.forbidden);
+  if (err instanceof LinkGone) return problem(410, 'Link used or expired', err.message, {}, ProblemType.linkUsed);
+  if (err instanceof KioskLocked) return problem(423, 'Kiosk mode', err.message, {}, ProblemType.kioskLocked);
   if (err instanceof PreconditionRequired)
     return problem(428, 'If-Match required', err.message, {}, ProblemType.preconditionRequired);
   if (err instanceof Conflict) return problem(409, 'Conflict', err.message, {}, ProblemType.conflict);

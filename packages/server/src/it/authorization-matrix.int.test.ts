@@ -58,6 +58,23 @@ const expected: Record<OperationId, Expectation> = {
   updateSession: clinicalWrite,
   addCareTeamMember: orgAdmin,
   removeCareTeamMember: orgAdmin,
+  unlockKiosk: everywhere(signedIn),
+  listInstruments: everywhere(staff),
+  getInstrumentQuestionnaire: everywhere(staff),
+  putInstrumentTextPack: everywhere(['admin']),
+  createAdministration: clinicalWrite,
+  listAdministrations: clinicalRead,
+  getAdministrationFhir: clinicalRead,
+  getMeasures: clinicalRead,
+  createAnnotation: clinicalWrite,
+  getMeasureSchedule: clinicalRead,
+  updateMeasureSchedule: clinicalWrite,
+  createMeasureLink: clinicalWrite,
+  startKiosk: clinicalWrite,
+  openMeasureLink: 'public',
+  submitMeasureLink: 'public',
+  getRisk: clinicalRead,
+  createSafetyReview: clinicalWrite,
 };
 
 const targets = await dbTargets();
@@ -110,15 +127,47 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
         return { date: '2026-02-02', attendance: 'attended' };
       case 'updateSession':
         return { note: 'matrix' };
+      case 'unlockKiosk':
+        return { password: 'not the password' };
+      case 'putInstrumentTextPack':
+        return {
+          instrumentId: 'phq-9',
+          instrumentVersion: '0',
+          licence: 'x',
+          items: [{ id: 'x', text: 'x', options: ['a', 'b'] }],
+        };
+      case 'createAdministration':
+        return { instrumentId: 'phq-9', instrumentVersion: '0', answers: [0] };
+      case 'createAnnotation':
+        return { date: '2026-01-10', label: 'matrix' };
+      case 'updateMeasureSchedule':
+        return { rules: [] };
+      case 'createMeasureLink':
+      case 'startKiosk':
+        return { instrumentId: 'phq-9' };
+      case 'submitMeasureLink':
+        return { answers: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+      case 'createSafetyReview':
+        return {
+          flagIds: [world.users.admin.id],
+          riskLevel: 'low',
+          asked: 'x',
+          assessment: {},
+          safetyPlan: {},
+          reviewBy: '2099-01-01',
+        };
       default:
         return undefined;
     }
   };
 
-  const paramsFor = (path: string, r: Records) => ({
+  const paramsFor = (r: Records) => ({
     patientId: r.patientId,
     courseId: r.courseId,
     sessionId: r.sessionId,
+    administrationId: r.administrationId,
+    token: r.linkToken,
+    instrumentId: 'phq-9',
     userId: world.users.otherClinician.id,
   });
 
@@ -154,9 +203,15 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
       for (const role of ['anonymous', ...signedIn] as RoleKey[]) {
         for (const t of targetKeys) {
           const body = bodyFor(op);
-          const url = pathFor(route.path, paramsFor(route.path, world[t]));
-          // Signing in replaces a client's cookie, so the login route is tried from a throwaway client.
-          const client = op === 'login' ? server.anonymous() : clients[role];
+          const url = pathFor(route.path, paramsFor(world[t]));
+          // Signing in replaces a client's cookie, and a kiosk hand-over locks the session that starts it: both are
+          // tried from a throwaway client.
+          const client =
+            op === 'login' || (op === 'startKiosk' && role === 'anonymous')
+              ? server.anonymous()
+              : op === 'startKiosk'
+                ? await server.as(world.users[role as keyof World['users']].email, PASSWORD)
+                : clients[role];
           const res = await client.raw(route.method, url, {
             ...(body !== undefined && { body: JSON.stringify(body) }),
             headers: {

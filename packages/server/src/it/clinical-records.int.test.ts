@@ -217,7 +217,7 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(await anon.api.getHealth({})).toEqual({
       status: 'ok',
       database: target.name,
-      migrations: { applied: 1, latest: '0001-foundation' },
+      migrations: { applied: 2, latest: '0002-measures' },
     });
     const doc = (await anon.api.getOpenApi({})) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');

@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Me } from '@ipt/contract';
-import { DomainError, type Role } from '@ipt/core';
+import { DomainError, type Role, RuleViolation } from '@ipt/core';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { AuditAction, type AuditEntry } from '../audit/audit-log.js';
@@ -79,6 +79,7 @@ export class AuthService {
         createdAt: at,
         lastSeenAt: at,
         endedAt: null,
+        kioskLinkHash: null,
       });
       await this.deps.audit.inTransaction(trx, [
         {
@@ -117,6 +118,7 @@ export class AuthService {
       role: row.role as Role,
       displayName: row.displayName,
       sessionIdHash: idHash,
+      kioskLocked: row.kioskLinkHash !== null,
     };
   }
 
@@ -124,6 +126,33 @@ export class AuthService {
     await this.deps.db.db.transaction().execute(async (trx) => {
       await sessionsRepo.endSession(trx, actor.sessionIdHash, this.deps.clock().toISOString());
       await this.deps.audit.inTransaction(trx, [this.selfEvent(actor, ip, AuditAction.logout, 'logout')]);
+    });
+  }
+
+  /**
+   * Ends kiosk mode: the clinician proves it is them with their password. Five wrong tries end the session, so a
+   * patient holding the device cannot guess their way into the clinician's records.
+   */
+  async unlock(actor: Actor, ip: string | null, password: string) {
+    const { db, clock } = this.deps;
+    const user = await db.db
+      .selectFrom('users')
+      .select(['passwordHash', 'failedLogins'])
+      .where('id', '=', actor.userId)
+      .executeTakeFirst();
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      const failed = (user?.failedLogins ?? 0) + 1;
+      await usersRepo.recordLoginFailure(db.db, actor.userId, failed, null);
+      if (failed >= FREE_FAILURES) {
+        await sessionsRepo.endSession(db.db, actor.sessionIdHash, clock().toISOString());
+        throw new NotAuthenticated();
+      }
+      throw new RuleViolation('That password is not correct.', 'password');
+    }
+    await db.db.transaction().execute(async (trx) => {
+      await usersRepo.clearLoginFailures(trx, actor.userId);
+      await sessionsRepo.setKioskLock(trx, actor.sessionIdHash, null);
+      await this.deps.audit.inTransaction(trx, [this.selfEvent(actor, ip, AuditAction.update, 'unlockKiosk')]);
     });
   }
 

@@ -62,6 +62,7 @@ export class CoursesService {
         patientId,
         format: input.format,
         schoolPreset: input.schoolPreset,
+        perinatal: input.perinatal ? 1 : 0,
         plannedSessions: input.plannedSessions,
         initialSessions: lengths.initialSessions,
         terminationSessions: lengths.terminationSessions,

@@ -1,5 +1,8 @@
 import { AuthService } from './auth-service.js';
 import { CoursesService } from './courses-service.js';
+import { LinksService } from './links-service.js';
+import { MeasuresService } from './measures-service.js';
+import { RiskService } from './risk-service.js';
 import type { ServiceDeps } from './deps.js';
 import { PatientsService } from './patients-service.js';
 import { PeopleService } from './people-service.js';
@@ -10,6 +13,9 @@ export interface Services {
   readonly patients: PatientsService;
   readonly courses: CoursesService;
   readonly people: PeopleService;
+  readonly measures: MeasuresService;
+  readonly links: LinksService;
+  readonly risk: RiskService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -19,5 +25,8 @@ export function createServices(deps: ServiceDeps): Services {
     patients: new PatientsService(deps),
     courses: new CoursesService(deps),
     people: new PeopleService(deps),
+    measures: new MeasuresService(deps),
+    links: new LinksService(deps),
+    risk: new RiskService(deps),
   };
 }

@@ -1,9 +1,10 @@
 /** Patients, the caseload and care teams. */
 import type { CareTeamMember, CaseloadItem, CreatePatientRequest, Patient, PatientDetail } from '@ipt/contract';
-import { courseProgress, isCareTeamRole, NotFound, Role, RuleViolation, StaleVersion } from '@ipt/core';
+import { courseProgress, isCareTeamRole, measuresDue, NotFound, Role, RuleViolation, StaleVersion } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import * as courses from '../db/repositories/courses-repository.js';
+import * as measures from '../db/repositories/measures-repository.js';
 import * as patients from '../db/repositories/patients-repository.js';
 import { updateIfVersion } from '../db/repositories/versioned.js';
 import { insertRevision } from '../db/repositories/revisions-repository.js';
@@ -12,6 +13,8 @@ import type { PatientTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { courseDetail } from './course-view.js';
+import { scheduleOf } from './measures-service.js';
+import { toRiskFlag } from './risk-service.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 
 type PatientChanges = Partial<CreatePatientRequest>;
@@ -29,44 +32,61 @@ export class PatientsService {
       return rows.map((p) => ({
         patient: { id: p.id, displayName: p.displayName, pronouns: p.pronouns },
         course: null,
+        openRiskFlags: 0,
       }));
     }
     const rows = await patients.listReachablePatients(q, actor);
-    const courseRows = await courses.listCoursesOfPatients(
-      q,
-      actor.organisationId,
-      rows.map((p) => p.id),
-    );
+    const patientIds = rows.map((p) => p.id);
+    const courseRows = await courses.listCoursesOfPatients(q, actor.organisationId, patientIds);
     const current = new Map<string, (typeof courseRows)[number]>();
     for (const c of courseRows) {
       const seen = current.get(c.patientId);
       if (!seen || (seen.status !== 'active' && c.status === 'active')) current.set(c.patientId, c);
     }
-    const sessionRows = await courses.listSessionsOfCourses(
-      q,
-      actor.organisationId,
-      [...current.values()].map((c) => c.id),
-    );
+    const courseIds = [...current.values()].map((c) => c.id);
+    const [sessionRows, adminRows, schedules, flags] = await Promise.all([
+      courses.listSessionsOfCourses(q, actor.organisationId, courseIds),
+      measures.listAdministrations(q, actor.organisationId, courseIds),
+      measures.listSchedules(q, actor.organisationId, courseIds),
+      measures.listRiskFlags(q, actor.organisationId, patientIds, true),
+    ]);
     const today = todayOf(this.deps.clock);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Patient', null, null));
+    // Who saw a risk flag is part of the audit trail (issue "Measurement-based care").
+    for (const patientId of new Set(flags.map((f) => f.patientId))) {
+      await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'RiskFlag', null, patientId));
+    }
     return rows.map((p) => {
       const c = current.get(p.id);
-      const course = c && courses.toCourse(c);
+      const openRiskFlags = flags.filter((f) => f.patientId === p.id).length;
+      if (!c)
+        return { patient: { id: p.id, displayName: p.displayName, pronouns: p.pronouns }, course: null, openRiskFlags };
+      const course = courses.toCourse(c);
+      const sessions = sessionRows.filter((s) => s.courseId === course.id).map(courses.toSession);
+      const progress = courseProgress(course, sessions, today);
+      const numberOf = new Map(sessions.map((s) => [s.id, s.number]));
+      const given = adminRows
+        .filter((a) => a.courseId === course.id)
+        .map((a) => ({
+          instrumentId: a.instrumentId,
+          sessionNumber: a.sessionId ? (numberOf.get(a.sessionId) ?? null) : null,
+          date: a.administeredAt.slice(0, 10),
+        }));
+      const rules = scheduleOf(
+        c,
+        schedules.find((s) => s.courseId === c.id),
+      );
       return {
         patient: { id: p.id, displayName: p.displayName, pronouns: p.pronouns },
-        course: course
-          ? {
-              id: course.id,
-              phase: course.phase,
-              status: course.status,
-              plannedSessions: course.plannedSessions,
-              progress: courseProgress(
-                course,
-                sessionRows.filter((s) => s.courseId === course.id).map(courses.toSession),
-                today,
-              ),
-            }
-          : null,
+        course: {
+          id: course.id,
+          phase: course.phase,
+          status: course.status,
+          plannedSessions: course.plannedSessions,
+          progress,
+          measuresDue: course.status === 'active' ? measuresDue(rules, sessions, given, progress.nextNumber) : [],
+        },
+        openRiskFlags,
       };
     });
   }
@@ -107,17 +127,20 @@ export class PatientsService {
     if (!row) throw new NotFound('Patient');
     const courseRows = await courses.listCoursesOfPatients(q, ctx.actor.organisationId, [row.id]);
     const ids = courseRows.map((c) => c.id);
-    const [sessionRows, transitions, careTeam] = await Promise.all([
+    const [sessionRows, transitions, careTeam, flags] = await Promise.all([
       courses.listSessionsOfCourses(q, ctx.actor.organisationId, ids),
       courses.listPhaseTransitions(q, ids),
       patients.listCareTeam(q, row.id),
+      measures.listRiskFlags(q, ctx.actor.organisationId, [row.id], true),
     ]);
     const today = todayOf(this.deps.clock);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Patient', row.id, row.id));
+    if (flags.length > 0) await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'RiskFlag', null, row.id));
     return {
       patient: patients.toPatient(row),
       courses: courseRows.map((c) => courseDetail(c, sessionRows, transitions, today)),
       careTeam,
+      openRiskFlags: flags.map(toRiskFlag),
     };
   }
 

@@ -13,6 +13,7 @@ export function findLiveSession(q: Q, idHash: string) {
       'authSessions.idHash',
       'authSessions.createdAt',
       'authSessions.lastSeenAt',
+      'authSessions.kioskLinkHash',
       'users.id as userId',
       'users.organisationId',
       'users.role',
@@ -45,4 +46,8 @@ export function endOtherSessions(q: Q, userId: string, keepIdHash: string, at: s
     .where('idHash', '!=', keepIdHash)
     .where('endedAt', 'is', null)
     .execute();
+}
+
+export function setKioskLock(q: Q, idHash: string, kioskLinkHash: string | null) {
+  return q.updateTable('authSessions').set({ kioskLinkHash }).where('idHash', '=', idHash).execute();
 }

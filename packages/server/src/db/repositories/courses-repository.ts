@@ -9,6 +9,7 @@ export function toCourse(row: CourseTable): Course {
     patientId: row.patientId,
     format: row.format as CourseFormat,
     schoolPreset: row.schoolPreset as SchoolPreset,
+    perinatal: row.perinatal === 1,
     plannedSessions: row.plannedSessions,
     phaseLengths: { initialSessions: row.initialSessions, terminationSessions: row.terminationSessions },
     schedule: { weekday: row.scheduleWeekday, time: row.scheduleTime },

@@ -1,0 +1,152 @@
+/**
+ * Single-use questionnaire links the patient opens without an account, and the kiosk hand-over on the clinician's
+ * device. A link carries 256 random bits (only their hash is stored), expires (default 4 days), and works once.
+ */
+import { createHash } from 'node:crypto';
+import type { LinkQuestionnaire } from '@ipt/contract';
+import { DomainError, NotFound, RuleViolation } from '@ipt/core';
+import type { RequestContext } from '../auth/actor.js';
+import { AuditAction } from '../audit/audit-log.js';
+import { reachableCoursePatient } from '../db/repositories/access-repository.js';
+import { setKioskLock } from '../db/repositories/auth-sessions-repository.js';
+import * as courses from '../db/repositories/courses-repository.js';
+import * as measures from '../db/repositories/measures-repository.js';
+import { secretToken } from '../ids.js';
+import { clinicalEvent } from './audit-events.js';
+import type { ServiceDeps } from './deps.js';
+import * as catalogue from './instrument-catalogue.js';
+import { recordAdministration } from './record-administration.js';
+
+/** The link was used already or has expired: the patient needs a new one. */
+export class LinkGone extends DomainError {
+  constructor() {
+    super('This questionnaire link has already been used or has expired. Please ask your clinician for a new one.');
+  }
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class LinksService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async create(
+    ctx: RequestContext,
+    courseId: string,
+    input: { instrumentId: string; expiresInHours: number; sessionId?: string | undefined },
+    kind: 'link' | 'kiosk' = 'link',
+  ) {
+    if (!catalogue.isKnownInstrument(input.instrumentId)) {
+      throw new RuleViolation(`Unknown instrument "${input.instrumentId}".`, 'instrumentId');
+    }
+    if (kind === 'link' && catalogue.rater(input.instrumentId) === 'clinician') {
+      throw new RuleViolation(
+        'This instrument is rated by the clinician, not filled in by the patient.',
+        'instrumentId',
+      );
+    }
+    const token = secretToken();
+    const now = this.deps.clock();
+    // A kiosk hand-over is for now: it lapses after an hour whatever was asked.
+    const hours = kind === 'kiosk' ? Math.min(input.expiresInHours, 1) : input.expiresInHours;
+    const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
+    await this.deps.db.db.transaction().execute(async (trx) => {
+      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
+      const course = patientId && (await courses.findCourse(trx, ctx.actor.organisationId, courseId));
+      if (!patientId || !course) throw new NotFound('Course');
+      if (input.sessionId) {
+        const session = await courses.findSession(trx, ctx.actor.organisationId, input.sessionId);
+        if (!session || session.courseId !== courseId)
+          throw new RuleViolation('No such session in this course.', 'sessionId');
+      }
+      await measures.insertMeasureLink(trx, {
+        idHash: hashOf(token),
+        organisationId: ctx.actor.organisationId,
+        patientId,
+        courseId,
+        sessionId: input.sessionId ?? null,
+        instrumentId: input.instrumentId,
+        kind,
+        createdBy: ctx.actor.userId,
+        createdAt: now.toISOString(),
+        expiresAt,
+        usedAt: null,
+        administrationId: null,
+      });
+      if (kind === 'kiosk') await setKioskLock(trx, ctx.actor.sessionIdHash, hashOf(token));
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.create, kind === 'kiosk' ? 'KioskHandover' : 'MeasureLink', null, patientId),
+      ]);
+    });
+    return {
+      token,
+      path: `/${kind === 'kiosk' ? 'kiosk' : 'q'}/${token}`,
+      expiresAt,
+      instrumentId: input.instrumentId,
+    };
+  }
+
+  /** The questionnaire behind a link; reveals nothing about the patient. */
+  async open(token: string, ip: string | null): Promise<LinkQuestionnaire> {
+    const q = this.deps.db.db;
+    const link = await measures.findMeasureLink(q, hashOf(token));
+    if (!link) throw new NotFound('Link');
+    if (link.usedAt !== null || link.expiresAt <= this.deps.clock().toISOString()) throw new LinkGone();
+    const pack = await measures.findTextPack(q, link.organisationId, link.instrumentId);
+    await this.deps.audit.record(this.linkEvent(link, ip, AuditAction.read, 'openMeasureLink'));
+    return {
+      instrument: catalogue.definition(link.instrumentId, pack),
+      expiresAt: link.expiresAt,
+      kiosk: link.kind === 'kiosk',
+    };
+  }
+
+  /** The patient's answers: saved, scored and flagged in one transaction, and the link spent. */
+  async submit(token: string, ip: string | null, answers: (number | null)[]) {
+    return this.deps.db.db.transaction().execute(async (trx) => {
+      const link = await measures.findMeasureLink(trx, hashOf(token));
+      if (!link) throw new NotFound('Link');
+      const now = this.deps.clock().toISOString();
+      if (link.usedAt !== null || link.expiresAt <= now) throw new LinkGone();
+      const row = await recordAdministration(trx, this.deps, {
+        organisationId: link.organisationId,
+        patientId: link.patientId,
+        courseId: link.courseId,
+        sessionId: link.sessionId,
+        instrumentId: link.instrumentId,
+        instrumentVersion: catalogue.versionOf(link.instrumentId),
+        answers,
+        mode: link.kind === 'kiosk' ? 'kiosk' : 'link',
+        enteredBy: null,
+      });
+      if (!(await measures.useMeasureLink(trx, link.idHash, now, row.id))) throw new LinkGone();
+      await this.deps.audit.inTransaction(trx, [
+        {
+          ...this.linkEvent(link, ip, AuditAction.create, 'submitMeasureLink'),
+          entityType: 'Administration',
+          entityId: row.id,
+        },
+      ]);
+      return { received: true as const, showCrisisSupport: row.flagsJson !== '[]' };
+    });
+  }
+
+  private linkEvent(
+    link: { organisationId: string; patientId: string },
+    ip: string | null,
+    action: AuditAction,
+    operation: string,
+  ) {
+    return {
+      organisationId: link.organisationId,
+      userId: null,
+      role: 'patient-link',
+      action,
+      entityType: 'MeasureLink',
+      entityId: null,
+      patientId: link.patientId,
+      outcome: 'success' as const,
+      ip,
+      operation,
+    };
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Measurement-based care in the clinic: questionnaires given in session, the course's chart data, schedules and
+ * annotations. Scoring, bands and flags come from the instrument registry in core (via instrument-catalogue.ts).
+ */
+import type { Administration, Annotation, InstrumentDefinition, InstrumentTextPack, MeasuresView } from '@ipt/contract';
+import {
+  defaultSchedule,
+  measuresDue,
+  NotFound,
+  type Phase,
+  RuleViolation,
+  type ScheduleRule,
+  StaleVersion,
+} from '@ipt/core';
+import type { RequestContext } from '../auth/actor.js';
+import { AuditAction } from '../audit/audit-log.js';
+import { reachableCoursePatient } from '../db/repositories/access-repository.js';
+import * as courses from '../db/repositories/courses-repository.js';
+import * as measures from '../db/repositories/measures-repository.js';
+import type { Q } from '../db/repositories/tx.js';
+import type { AdministrationTable, CourseTable } from '../db/schema.js';
+import { uuidv7 } from '../ids.js';
+import { clinicalEvent } from './audit-events.js';
+import type { ServiceDeps } from './deps.js';
+import * as catalogue from './instrument-catalogue.js';
+import { recordAdministration } from './record-administration.js';
+
+export function toAdministration(row: AdministrationTable): Administration {
+  return {
+    id: row.id,
+    courseId: row.courseId,
+    sessionId: row.sessionId,
+    instrumentId: row.instrumentId,
+    instrumentVersion: row.instrumentVersion,
+    answers: JSON.parse(row.answersJson) as (number | null)[],
+    administeredAt: row.administeredAt,
+    mode: row.mode as Administration['mode'],
+    scorable: row.scorable === 1,
+    total: row.total,
+    band: row.band,
+    flags: JSON.parse(row.flagsJson) as Administration['flags'],
+    reason: row.reason,
+    scorerVersion: row.scorerVersion,
+  };
+}
+
+export function scheduleOf(course: CourseTable, stored: { rulesJson: string } | undefined): ScheduleRule[] {
+  return stored ? (JSON.parse(stored.rulesJson) as ScheduleRule[]) : defaultSchedule(course.perinatal === 1);
+}
+
+export class MeasuresService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async instruments(ctx: RequestContext): Promise<InstrumentDefinition[]> {
+    const packs = await measures.listTextPacks(this.deps.db.db, ctx.actor.organisationId);
+    return catalogue.definitions(packs);
+  }
+
+  async questionnaire(instrumentId: string) {
+    return catalogue.fhirQuestionnaire(instrumentId);
+  }
+
+  async importTextPack(
+    ctx: RequestContext,
+    instrumentId: string,
+    pack: InstrumentTextPack,
+  ): Promise<InstrumentDefinition> {
+    if (pack.instrumentId !== instrumentId) {
+      throw new RuleViolation('The text pack is for another instrument.', 'instrumentId');
+    }
+    catalogue.assertTextPackFits(pack);
+    const row = {
+      organisationId: ctx.actor.organisationId,
+      instrumentId,
+      packJson: JSON.stringify(pack),
+      importedBy: ctx.actor.userId,
+      importedAt: this.deps.clock().toISOString(),
+    };
+    await this.deps.db.db.transaction().execute(async (trx) => {
+      await measures.upsertTextPack(trx, row);
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.update, 'InstrumentTextPack', instrumentId, null),
+      ]);
+    });
+    return catalogue.definition(instrumentId, row);
+  }
+
+  /** A questionnaire given by the clinician in session. */
+  async administer(
+    ctx: RequestContext,
+    courseId: string,
+    input: {
+      instrumentId: string;
+      instrumentVersion: string;
+      answers: (number | null)[];
+      sessionId?: string | undefined;
+    },
+  ): Promise<Administration> {
+    return this.deps.db.db.transaction().execute(async (trx) => {
+      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
+      const course = patientId && (await courses.findCourse(trx, ctx.actor.organisationId, courseId));
+      if (!patientId || !course) throw new NotFound('Course');
+      if (input.sessionId) {
+        const session = await courses.findSession(trx, ctx.actor.organisationId, input.sessionId);
+        if (!session || session.courseId !== courseId)
+          throw new RuleViolation('No such session in this course.', 'sessionId');
+      }
+      const row = await recordAdministration(trx, this.deps, {
+        organisationId: ctx.actor.organisationId,
+        patientId,
+        courseId,
+        sessionId: input.sessionId ?? null,
+        instrumentId: input.instrumentId,
+        instrumentVersion: input.instrumentVersion,
+        answers: input.answers,
+        mode: 'in-session',
+        enteredBy: ctx.actor.userId,
+      });
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.create, 'Administration', row.id, patientId),
+      ]);
+      return toAdministration(row);
+    });
+  }
+
+  async list(ctx: RequestContext, courseId: string): Promise<Administration[]> {
+    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, 'read');
+    if (!patientId) throw new NotFound('Course');
+    const rows = await measures.listAdministrations(this.deps.db.db, ctx.actor.organisationId, [courseId]);
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Administration', courseId, patientId));
+    return rows.map(toAdministration);
+  }
+
+  async fhirBundle(ctx: RequestContext, administrationId: string) {
+    const q = this.deps.db.db;
+    const row = await measures.findAdministration(q, ctx.actor.organisationId, administrationId);
+    const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, 'read'));
+    if (!row || !patientId) throw new NotFound('Administration');
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Administration', row.id, patientId));
+    return catalogue.fhirBundle(toAdministration(row), patientId);
+  }
+
+  /** Everything the course charts draw, in one read. */
+  async view(ctx: RequestContext, courseId: string): Promise<MeasuresView> {
+    const q = this.deps.db.db;
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
+    if (!patientId || !course) throw new NotFound('Course');
+    const org = ctx.actor.organisationId;
+    const [sessionRows, transitions, adminRows, annotationRows, stored] = await Promise.all([
+      courses.listSessionsOfCourses(q, org, [courseId]),
+      courses.listPhaseTransitions(q, [courseId]),
+      measures.listAdministrations(q, org, [courseId]),
+      measures.listAnnotations(q, org, courseId),
+      measures.findSchedule(q, org, courseId),
+    ]);
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MeasuresView', courseId, patientId));
+    const sessions = sessionRows.map(courses.toSession);
+    const administrations = adminRows.map(toAdministration);
+    const sessionNumberOf = new Map(sessions.map((s) => [s.id, s.number]));
+    const instrumentIds = [...new Set(administrations.map((a) => a.instrumentId))];
+    const series = instrumentIds.map((instrumentId) => {
+      const own = administrations.filter((a) => a.instrumentId === instrumentId);
+      const def = catalogue.chartFacts(instrumentId);
+      return {
+        instrumentId,
+        shortName: def.shortName,
+        maxTotal: def.maxTotal,
+        bands: def.bands,
+        points: own.map((a) => ({
+          administrationId: a.id,
+          date: a.administeredAt.slice(0, 10),
+          sessionNumber: a.sessionId ? (sessionNumberOf.get(a.sessionId) ?? null) : null,
+          total: a.total,
+          band: a.band,
+          scorable: a.scorable,
+          flagged: a.flags.length > 0,
+        })),
+        interpretation: catalogue.interpret(instrumentId, own),
+      };
+    });
+    const phases: MeasuresView['phases'] = [];
+    let from = course.startDate;
+    let phase: Phase = 'initial';
+    for (const t of transitions) {
+      phases.push({ phase, from, to: t.at.slice(0, 10) });
+      phase = t.to;
+      from = t.at.slice(0, 10);
+    }
+    phases.push({ phase, from, to: null });
+    const rules = scheduleOf(course, stored);
+    const next = sessions.reduce((m, s) => Math.max(m, s.number), 0) + 1;
+    return {
+      courseId,
+      series,
+      sessions: sessions.map((s) => ({ number: s.number, date: s.date, phase: s.phase })),
+      phases,
+      annotations: annotationRows.map((a) => ({ id: a.id, date: a.date, label: a.label, kind: a.kind })),
+      due: measuresDue(
+        rules,
+        sessions,
+        administrations.map((a) => ({
+          instrumentId: a.instrumentId,
+          sessionNumber: a.sessionId ? (sessionNumberOf.get(a.sessionId) ?? null) : null,
+          date: a.administeredAt.slice(0, 10),
+        })),
+        next,
+      ),
+    };
+  }
+
+  async annotate(
+    ctx: RequestContext,
+    courseId: string,
+    input: { date: string; label: string; kind: string },
+  ): Promise<Annotation> {
+    return this.deps.db.db.transaction().execute(async (trx) => {
+      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
+      if (!patientId) throw new NotFound('Course');
+      const row = {
+        id: uuidv7(),
+        organisationId: ctx.actor.organisationId,
+        courseId,
+        ...input,
+        createdBy: ctx.actor.userId,
+        createdAt: this.deps.clock().toISOString(),
+      };
+      await measures.insertAnnotation(trx, row);
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.create, 'Annotation', row.id, patientId),
+      ]);
+      return { id: row.id, date: row.date, label: row.label, kind: row.kind };
+    });
+  }
+
+  async schedule(ctx: RequestContext, courseId: string) {
+    const q = this.deps.db.db;
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
+    if (!patientId || !course) throw new NotFound('Course');
+    const stored = await measures.findSchedule(q, ctx.actor.organisationId, courseId);
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MeasureSchedule', courseId, patientId));
+    return { courseId, rules: scheduleOf(course, stored), isDefault: !stored, version: stored?.version ?? 1 };
+  }
+
+  async updateSchedule(ctx: RequestContext, courseId: string, version: number, rules: ScheduleRule[]) {
+    for (const [i, r] of rules.entries()) {
+      if (!catalogue.isKnownInstrument(r.instrumentId)) {
+        throw new RuleViolation(`Unknown instrument "${r.instrumentId}".`, `rules.${i}.instrumentId`);
+      }
+    }
+    return this.deps.db.db.transaction().execute(async (trx) => {
+      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
+      if (!patientId) throw new NotFound('Course');
+      const org = ctx.actor.organisationId;
+      const stored = await measures.findSchedule(trx, org, courseId);
+      const row = {
+        courseId,
+        organisationId: org,
+        rulesJson: JSON.stringify(rules),
+        version: 1,
+        updatedAt: this.deps.clock().toISOString(),
+      };
+      const current = stored?.version ?? 1;
+      if (version !== current) throw new StaleVersion(current);
+      if (stored) {
+        if (!(await measures.updateScheduleIfVersion(trx, row, version))) throw new StaleVersion(current);
+      } else {
+        await measures.insertSchedule(trx, { ...row, version: 2 });
+      }
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.update, 'MeasureSchedule', courseId, patientId),
+      ]);
+      return { courseId, rules, isDefault: false, version: current + 1 };
+    });
+  }
+}
+
+export type { Q };
