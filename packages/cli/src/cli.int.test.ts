@@ -3,25 +3,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
+import { runIpt, iptMain } from '../test/run-ipt.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-cli-'));
 const env = { ...process.env, IPT_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' };
 
-function ipt(args: string[], stdin = ''): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [main, ...args], { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(stdin);
-  });
-}
+const ipt = (args: string[], stdin = '') => runIpt(args, env, stdin);
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -70,7 +59,7 @@ describe('the ipt command', () => {
 
   it('serves the demo clinic on a fresh database, prints its logins, and shuts down cleanly on SIGTERM', async () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-cli-serve-'));
-    const child: ChildProcess = spawn(process.execPath, [main, 'serve', '--demo'], {
+    const child: ChildProcess = spawn(process.execPath, [iptMain, 'serve', '--demo'], {
       env: { ...env, IPT_DATA_DIR: fresh, PORT: '0' },
     });
     let out = '';

@@ -1,12 +1,10 @@
 /** `ipt score`, run as a real process: offline scoring of CSV and JSON files with core only. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runIpt } from '../test/run-ipt.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-score-'));
 // No database may be touched: point the data directory at a path that must stay absent, and PostgreSQL nowhere.
 const dataDir = path.join(dir, 'must-not-exist');
@@ -17,17 +15,7 @@ const env = {
   DATABASE_URL: 'postgres://nowhere.invalid:1/x',
 };
 
-function ipt(args: string[], stdin = ''): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [main, ...args], { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(stdin);
-  });
-}
+const ipt = (args: string[], stdin = '') => runIpt(args, env, stdin);
 
 function file(name: string, text: string): string {
   const p = path.join(dir, name);

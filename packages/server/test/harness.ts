@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { type Client, createClient } from '@ipt/contract';
+import { ApiError, type Client, createClient } from '@ipt/contract';
 import { type RunningServer, startServer } from '@ipt/server';
 import pg from 'pg';
 
@@ -157,4 +157,15 @@ export async function startTestServer(
       await db.drop();
     },
   };
+}
+
+/** The problem details of a call that must fail (and fails the test when it does not). */
+export async function problemOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ApiError) return { ...err.problem, status: err.status };
+    throw err;
+  }
+  throw new Error('expected the call to fail');
 }

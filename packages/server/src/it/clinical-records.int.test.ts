@@ -1,19 +1,8 @@
-import { ApiError } from '@ipt/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbTargets, type SignedIn, startTestServer, type TestServer } from '../../test/harness.js';
+import { dbTargets, problemOf, type SignedIn, startTestServer, type TestServer } from '../../test/harness.js';
 import { buildWorld, PASSWORD, type World } from '../../test/world.js';
 
 const targets = await dbTargets();
-
-const problemOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return { ...err.problem, status: err.status };
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-};
 
 describe.each(targets)('clinical records over HTTP on $name', (target) => {
   let server: TestServer;

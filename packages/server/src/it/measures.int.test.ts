@@ -1,19 +1,16 @@
-import { ApiError, type InstrumentDefinition } from '@ipt/contract';
+import type { InstrumentDefinition } from '@ipt/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbTargets, movableClock, type SignedIn, startTestServer, type TestServer } from '../../test/harness.js';
+import {
+  dbTargets,
+  problemOf,
+  movableClock,
+  type SignedIn,
+  startTestServer,
+  type TestServer,
+} from '../../test/harness.js';
 import { buildWorld, PASSWORD, type World } from '../../test/world.js';
 
 const targets = await dbTargets();
-
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ApiError) return { ...err.problem, status: err.status };
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-};
 
 /** PHQ-9 answers by option position: every item "several days" (1) unless set, the difficulty item answered. */
 function phq9(def: InstrumentDefinition, set: Record<string, number> = {}, fill = 0) {
@@ -96,7 +93,7 @@ describe.each(targets)('measurement-based care on $name', (target) => {
     expect(risk.reviews[0]?.safetyPlan.warningSigns).toBe('Not sleeping');
 
     // A flag is reviewed once; reviewing it again is refused.
-    const again = await failure(
+    const again = await problemOf(
       clinician.api.createSafetyReview({
         params: { patientId: world.own.patientId },
         body: {
@@ -115,7 +112,7 @@ describe.each(targets)('measurement-based care on $name', (target) => {
   it('refuses answers out of range, a wrong instrument version and an unknown instrument, saving nothing', async () => {
     const before = await count('administrations');
     const call = (body: object) =>
-      failure(clinician.api.createAdministration({ params: { courseId: world.own.courseId }, body } as never));
+      problemOf(clinician.api.createAdministration({ params: { courseId: world.own.courseId }, body } as never));
     const outOfRange = await call({
       instrumentId: 'phq-9',
       instrumentVersion: phq.version,
@@ -148,11 +145,11 @@ describe.each(targets)('measurement-based care on $name', (target) => {
       body: { answers: phq9(phq, { 9: 1 }, 2) },
     });
     expect(done).toEqual({ received: true, showCrisisSupport: true });
-    expect(await failure(patient.api.openMeasureLink({ params: { token: link.token } }))).toMatchObject({
+    expect(await problemOf(patient.api.openMeasureLink({ params: { token: link.token } }))).toMatchObject({
       status: 410,
     });
     expect(
-      await failure(patient.api.submitMeasureLink({ params: { token: link.token }, body: { answers: phq9(phq) } })),
+      await problemOf(patient.api.submitMeasureLink({ params: { token: link.token }, body: { answers: phq9(phq) } })),
     ).toMatchObject({ status: 410 });
     const page = await clinician.api.getPatient({ params: { patientId: world.own.patientId } });
     expect(page.openRiskFlags).toHaveLength(1);
@@ -176,7 +173,7 @@ describe.each(targets)('measurement-based care on $name', (target) => {
       body: { instrumentId: 'gad-7', expiresInHours: 2 },
     });
     clock.advance(3 * 3_600_000);
-    expect(await failure(server.anonymous().api.openMeasureLink({ params: { token: link.token } }))).toMatchObject({
+    expect(await problemOf(server.anonymous().api.openMeasureLink({ params: { token: link.token } }))).toMatchObject({
       status: 410,
       type: 'urn:ipt-workbench:problem:link-used-or-expired',
     });
@@ -189,10 +186,12 @@ describe.each(targets)('measurement-based care on $name', (target) => {
       body: { instrumentId: 'phq-9' },
     });
     expect(kiosk.path).toBe(`/kiosk/${kiosk.token}`);
-    const escape = await failure(clinician.api.getPatient({ params: { patientId: world.own.patientId } }));
+    const escape = await problemOf(clinician.api.getPatient({ params: { patientId: world.own.patientId } }));
     expect(escape).toMatchObject({ status: 423, type: 'urn:ipt-workbench:problem:kiosk-locked' });
     await server.anonymous().api.submitMeasureLink({ params: { token: kiosk.token }, body: { answers: phq9(phq) } });
-    expect(await failure(clinician.api.unlockKiosk({ body: { password: 'not mine' } }))).toMatchObject({ status: 422 });
+    expect(await problemOf(clinician.api.unlockKiosk({ body: { password: 'not mine' } }))).toMatchObject({
+      status: 422,
+    });
     await clinician.api.unlockKiosk({ body: { password: PASSWORD } });
     expect((await clinician.api.getPatient({ params: { patientId: world.own.patientId } })).patient.id).toBe(
       world.own.patientId,
@@ -240,7 +239,7 @@ describe.each(targets)('measurement-based care on $name', (target) => {
         options: i.options.map((o) => `Option ${o.position}`),
       })),
     };
-    const bad = await failure(
+    const bad = await problemOf(
       admin.api.putInstrumentTextPack({
         params: { instrumentId: 'epds' },
         body: { ...pack, items: [{ id: pack.items[0]?.id as string, text: 'x', options: ['a', 'b'] }] },

@@ -7,9 +7,8 @@ import type { LinkQuestionnaire } from '@ipt/contract';
 import { DomainError, NotFound, RuleViolation } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { reachableCoursePatient } from '../db/repositories/access-repository.js';
+import { writableCourse } from '../db/repositories/access-repository.js';
 import { setKioskLock } from '../db/repositories/auth-sessions-repository.js';
-import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import { secretToken } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
@@ -50,14 +49,10 @@ export class LinksService {
     const hours = kind === 'kiosk' ? Math.min(input.expiresInHours, 1) : input.expiresInHours;
     const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
     await this.deps.db.db.transaction().execute(async (trx) => {
-      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
-      const course = patientId && (await courses.findCourse(trx, ctx.actor.organisationId, courseId));
-      if (!patientId || !course) throw new NotFound('Course');
-      if (input.sessionId) {
-        const session = await courses.findSession(trx, ctx.actor.organisationId, input.sessionId);
-        if (!session || session.courseId !== courseId)
-          throw new RuleViolation('No such session in this course.', 'sessionId');
-      }
+      const target = await writableCourse(trx, ctx.actor, courseId, input.sessionId);
+      if (!target) throw new NotFound('Course');
+      if (!target.sessionOk) throw new RuleViolation('No such session in this course.', 'sessionId');
+      const { patientId } = target;
       await measures.insertMeasureLink(trx, {
         idHash: hashOf(token),
         organisationId: ctx.actor.organisationId,

@@ -14,7 +14,7 @@ import {
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { reachableCoursePatient } from '../db/repositories/access-repository.js';
+import { reachableCoursePatient, writableCourse } from '../db/repositories/access-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
@@ -97,14 +97,10 @@ export class MeasuresService {
     },
   ): Promise<Administration> {
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
-      const course = patientId && (await courses.findCourse(trx, ctx.actor.organisationId, courseId));
-      if (!patientId || !course) throw new NotFound('Course');
-      if (input.sessionId) {
-        const session = await courses.findSession(trx, ctx.actor.organisationId, input.sessionId);
-        if (!session || session.courseId !== courseId)
-          throw new RuleViolation('No such session in this course.', 'sessionId');
-      }
+      const target = await writableCourse(trx, ctx.actor, courseId, input.sessionId);
+      if (!target) throw new NotFound('Course');
+      if (!target.sessionOk) throw new RuleViolation('No such session in this course.', 'sessionId');
+      const { patientId } = target;
       const row = await recordAdministration(trx, this.deps, {
         organisationId: ctx.actor.organisationId,
         patientId,
