@@ -5,11 +5,14 @@ const COURSE_START = '2026-01-05';
 /** The API's limit on session numbers within one course. */
 export const MAX_SESSION_NUMBER = 200;
 
-/** @param {{ cookie?: string, body?: unknown }} [options] */
-async function call(baseUrl, method, path, options = {}) {
+/**
+ * One JSON request; throws on any answer but 2xx. Resolves to { res, json }.
+ * @param {{ cookie?: string, body?: unknown, headers?: Record<string, string> }} [options]
+ */
+export async function call(baseUrl, method, path, options = {}) {
   const { cookie, body } = options;
   /** @type {Record<string, string>} */
-  const headers = {};
+  const headers = { ...options.headers };
   if (cookie) headers.cookie = cookie;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(baseUrl + path, {

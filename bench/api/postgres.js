@@ -49,3 +49,10 @@ export async function openPostgres(pg, adminUrl) {
     close: () => admin.end(),
   };
 }
+
+/** The URL without its password, for printing. */
+export function redact(url) {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}

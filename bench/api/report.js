@@ -74,12 +74,13 @@ export function markdownTable(rows) {
 }
 
 /** non-2xx answers, plus socket errors and timeouts when there were any: both mean requests that did not succeed. */
-function errorsCell(r) {
+export function errorsCell(r) {
   const failures = (r.errors ?? 0) + (r.timeouts ?? 0);
   return failures > 0 ? `${r.non2xx} (+${failures} errors)` : String(r.non2xx);
 }
 
-function fmt(n, digits) {
+/** A number for the table, en-GB grouping; n/a when not finite. */
+export function fmt(n, digits) {
   if (!Number.isFinite(n)) return 'n/a';
   return n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
@@ -97,12 +98,14 @@ export function headerLines(facts, settings) {
   ];
 }
 
-/** Writes api-<timestamp>.md (what was printed) and api-<timestamp>.json (every figure) under bench/results/. */
-export function saveResults(resultsDir, markdown, data) {
+/**
+ * Writes <prefix>-<timestamp>.md (what was printed) and <prefix>-<timestamp>.json (every figure) under bench/results/.
+ */
+export function saveResults(resultsDir, markdown, data, prefix = 'api') {
   fs.mkdirSync(resultsDir, { recursive: true });
   const stamp = data.facts.date.replace(/[:.]/g, '-');
-  const md = path.join(resultsDir, `api-${stamp}.md`);
-  const json = path.join(resultsDir, `api-${stamp}.json`);
+  const md = path.join(resultsDir, `${prefix}-${stamp}.md`);
+  const json = path.join(resultsDir, `${prefix}-${stamp}.json`);
   fs.writeFileSync(md, `${markdown}\n`);
   fs.writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`);
   return { md, json };

@@ -7,7 +7,6 @@
  * BENCH_RAW_SECONDS (3), DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_POSTGRES=0 to skip it,
  * BENCH_CPU_PROF=1 to save a CPU profile of the server process under bench/results/.
  */
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { rawPostgresCommits, rawSqliteCommits } from './baselines.js';
 import { createCourses, loginAsClinician, pickDemoPatient, sessionWriteRequests, writePoolSize } from './fixtures.js';
 import { runLoad } from './load.js';
-import { DEFAULT_DATABASE_URL, loadPg, openPostgres } from './postgres.js';
+import { DEFAULT_DATABASE_URL, loadPg, openPostgres, redact } from './postgres.js';
 import { headerLines, machineFacts, markdownTable, saveResults } from './report.js';
+import { startServerProcess } from './start-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.resolve(here, '../results');
@@ -37,33 +37,6 @@ function readSettings(env = process.env) {
     connections: Math.round(num('BENCH_CONNECTIONS', 10)),
     rawSeconds: num('BENCH_RAW_SECONDS', 3),
     postgresUrl: env.BENCH_POSTGRES === '0' ? null : env.DATABASE_URL || DEFAULT_DATABASE_URL,
-  };
-}
-
-/** Starts the server in a child process on a fresh data dir (and database, when `databaseUrl` is given). */
-async function startServerProcess(dataDir, databaseUrl) {
-  const env = { IPT_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  // BENCH_CPU_PROF=1: a V8 CPU profile of the server over all scenarios, to see where a request's time goes.
-  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir', RESULTS_DIR] : [];
-  const child = fork(path.join(here, 'server-process.js'), [], {
-    execArgv: [...process.execArgv, ...profile],
-    env: { ...process.env, BENCH_SERVER_ENV: JSON.stringify(env) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`The server process exited (${code}) before it was ready.`)));
-  });
-  if (ready.error) throw new Error(`The server did not start:\n${ready.error}`);
-  return {
-    ...ready,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
-        child.send('close');
-      }),
   };
 }
 
@@ -95,7 +68,9 @@ async function measureWrites(url, cookie, settings) {
 async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
   const dataDir = fs.mkdtempSync(path.join(tmpRoot, 'ipt-bench-data-'));
   log(`${label}: starting the server (demo clinic)`);
-  const server = await startServerProcess(dataDir, databaseUrl);
+  // BENCH_CPU_PROF=1: a V8 CPU profile of the server over all scenarios, to see where a request's time goes.
+  const cpuProfileDir = process.env.BENCH_CPU_PROF === '1' ? RESULTS_DIR : undefined;
+  const server = await startServerProcess(dataDir, databaseUrl, { cpuProfileDir });
   try {
     const cookie = await loginAsClinician(server.url, server.demoLogins);
     const patient = await pickDemoPatient(server.url, cookie);
@@ -171,13 +146,6 @@ async function benchPostgres(settings, tmpRoot, notes) {
   } finally {
     await server.close();
   }
-}
-
-/** The URL without its password, for printing. */
-function redact(url) {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
 }
 
 async function main() {

@@ -11,6 +11,9 @@ export const queryKeys = {
   me: ['me'] as const,
   caseload: ['caseload'] as const,
   patient: (patientId: string) => ['patient', patientId] as const,
+  instruments: ['instruments'] as const,
+  measures: (courseId: string) => ['measures', courseId] as const,
+  risk: (patientId: string) => ['risk', patientId] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -27,15 +30,43 @@ export const meQuery = queryOptions({
   staleTime: 60_000,
 });
 
+/**
+ * The caseload and the patient page carry risk flags, which a patient can raise from their phone at any time: every
+ * visit reads them again (shown at once from the cache, then refreshed), and an open caseload looks again each minute.
+ */
 export const caseloadQuery = queryOptions({
   queryKey: queryKeys.caseload,
   queryFn: () => api.listPatients({}),
+  staleTime: 0,
+  refetchInterval: 60_000,
 });
 
 export const patientQuery = (patientId: string) =>
   queryOptions({
     queryKey: queryKeys.patient(patientId),
     queryFn: () => api.getPatient({ params: { patientId } }),
+    staleTime: 0,
+  });
+
+/** The questionnaires, with the organisation's licensed wording where loaded; they change rarely. */
+export const instrumentsQuery = queryOptions({
+  queryKey: queryKeys.instruments,
+  queryFn: () => api.listInstruments({}),
+  staleTime: 5 * 60_000,
+});
+
+export const measuresQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: queryKeys.measures(courseId),
+    queryFn: () => api.getMeasures({ params: { courseId } }),
+    // A point (and its flag) can arrive from the patient's phone at any time.
+    staleTime: 0,
+  });
+
+export const riskQuery = (patientId: string) =>
+  queryOptions({
+    queryKey: queryKeys.risk(patientId),
+    queryFn: () => api.getRisk({ params: { patientId } }),
   });
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>

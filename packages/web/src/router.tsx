@@ -2,12 +2,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, notFound, redirect } from '@tanstack/react-router';
 import { caseloadQuery, isApiError, meQuery, patientQuery } from './api.js';
+import { unlessLocked } from './kiosk/kiosk-state.js';
 import { RootLayout } from './layout/RootLayout.js';
 import { AddPatientPage } from './pages/AddPatientPage.js';
 import { CaseloadPage } from './pages/CaseloadPage.js';
 import { ErrorPage } from './pages/ErrorPage.js';
 import { LoadingPage } from './pages/LoadingPage.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { KioskLockedPage } from './pages/KioskLockedPage.js';
+import { KioskPage } from './pages/KioskPage.js';
+import { LinkPage } from './pages/LinkPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PatientNotFound, PatientPage } from './pages/PatientPage.js';
 
@@ -45,7 +49,7 @@ const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
+    const me = await unlessLocked(context.queryClient.ensureQueryData(meQuery));
     if (!me) redirect({ to: '/login', search: { next: location.href }, throw: true });
   },
 });
@@ -53,7 +57,7 @@ const signedInRoute = createRoute({
 const caseloadRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  loader: ({ context }) => context.queryClient.ensureQueryData(caseloadQuery),
+  loader: ({ context }) => unlessLocked(context.queryClient.ensureQueryData(caseloadQuery)),
   component: CaseloadPage,
 });
 
@@ -68,7 +72,7 @@ export const patientRoute = createRoute({
   path: '/patients/$patientId',
   loader: async ({ context, params }) => {
     try {
-      await context.queryClient.ensureQueryData(patientQuery(params.patientId));
+      await unlessLocked(context.queryClient.ensureQueryData(patientQuery(params.patientId)));
     } catch (error) {
       // A record outside the caller's reach answers 404 like a missing one (shared/DESIGN.md "Security model").
       if (isApiError(error, 404) || isApiError(error, 400)) notFound({ throw: true });
@@ -79,9 +83,39 @@ export const patientRoute = createRoute({
   component: PatientPage,
 });
 
+/**
+ * The patient's pages: no account, no app header. A single-use link opened on the patient's own phone, and the
+ * kiosk page on the clinician's device (its unlock form is where a locked clinician session is sent).
+ */
+const linkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/q/$token',
+  staticData: { public: true },
+  component: LinkPage,
+});
+
+const kioskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/kiosk/$token',
+  staticData: { public: true },
+  validateSearch: (search: Record<string, unknown>): { locked?: boolean } =>
+    search.locked === true || search.locked === 'true' ? { locked: true } : {},
+  component: KioskPage,
+});
+
+const kioskLockedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/kiosk',
+  staticData: { public: true },
+  component: KioskLockedPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([caseloadRoute, addPatientRoute, patientRoute]),
+  linkRoute,
+  kioskRoute,
+  kioskLockedRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -98,5 +132,9 @@ export function createAppRouter(queryClient: QueryClient) {
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
+  }
+  interface StaticDataRouteOption {
+    /** A page for the patient: shown without the clinician's header, and without asking who is signed in. */
+    public?: boolean;
   }
 }

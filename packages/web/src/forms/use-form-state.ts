@@ -18,20 +18,35 @@ export function useFormState<F extends Record<string, string>>(initial: F) {
   const [message, setMessage] = useState<FormMessage | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // Focus moves only when a submit finds errors, not when a field's error clears while someone types.
+  const focusOnErrors = useRef(false);
   useEffect(() => {
-    if (Object.keys(errors).length === 0) return;
+    if (!focusOnErrors.current || Object.keys(errors).length === 0) return;
+    focusOnErrors.current = false;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
+
+  /** A field's error goes as soon as the field is changed; the form's message goes with the last one. */
+  const clearError = (name: string) => {
+    if (errors[name] === undefined) return;
+    const { [name]: _cleared, ...rest } = errors;
+    setErrors(rest);
+    if (Object.keys(rest).length === 0) setMessage((m) => (m?.kind === 'error' ? null : m));
+  };
 
   const bind = (name: keyof F & string) => ({
     name,
     value: values[name],
     error: errors[name],
-    onChange: (e: ChangeEvent<Control>) => setValues((v) => ({ ...v, [name]: e.target.value })),
+    onChange: (e: ChangeEvent<Control>) => {
+      setValues((v) => ({ ...v, [name]: e.target.value }));
+      clearError(name);
+    },
   });
 
   /** Shows local check failures; returns true when there were none. */
   const check = (found: FieldErrors, summary: string) => {
+    focusOnErrors.current = true;
     setErrors(found);
     const ok = Object.keys(found).length === 0;
     setMessage(ok ? null : { kind: 'error', text: summary });
@@ -40,6 +55,7 @@ export function useFormState<F extends Record<string, string>>(initial: F) {
 
   const fail = (error: unknown) => {
     const found = errorsFromApi(error, Object.keys(values));
+    focusOnErrors.current = true;
     setErrors(found.fields);
     setMessage({ kind: 'error', text: found.form });
   };
@@ -56,5 +72,5 @@ export function useFormState<F extends Record<string, string>>(initial: F) {
     handler();
   };
 
-  return { values, setValues, errors, message, setMessage, formRef, bind, check, fail, succeed, onSubmit };
+  return { values, setValues, errors, message, setMessage, formRef, bind, check, clearError, fail, succeed, onSubmit };
 }

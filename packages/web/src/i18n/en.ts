@@ -1,3 +1,5 @@
+import { enMeasures } from './en-measures.js';
+
 /**
  * The English message catalogue: every string the web client shows. Placeholders are `{name}`; `t()` fills them.
  * Another language is another catalogue with the same keys (`satisfies Record<MessageKey, string>`).
@@ -191,6 +193,8 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
+
+  ...enMeasures,
 } as const;
 
 export type MessageKey = keyof typeof en;

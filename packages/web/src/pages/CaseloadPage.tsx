@@ -4,18 +4,25 @@ import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { caseloadQuery } from '../api.js';
 import { FlagList } from '../course/FlagList.js';
+import { DueList } from '../measures/DueList.js';
 import { PhaseBadge } from '../course/PhaseBadge.js';
 import { progressText } from '../course/progress-text.js';
 import { formatDate, t } from '../i18n/t.js';
 import { TableScroll } from '../layout/TableScroll.js';
 import { usePageTitle } from '../use-page-title.js';
 
-/** Home after sign-in: every patient within reach and where their course stands. */
+/** Patients with an open risk flag come first; then by name. */
+export function caseloadOrder(a: CaseloadItem, b: CaseloadItem): number {
+  const risk = Number(b.openRiskFlags > 0) - Number(a.openRiskFlags > 0);
+  return risk || a.patient.displayName.localeCompare(b.patient.displayName);
+}
+
+/** Home after sign-in: every patient within reach, any risk flag first, and where their course stands. */
 export function CaseloadPage() {
   usePageTitle(t('caseload.title'));
   const { data: caseload } = useSuspenseQuery(caseloadQuery);
   const captionId = useId();
-  const sorted = [...caseload].sort((a, b) => a.patient.displayName.localeCompare(b.patient.displayName));
+  const sorted = [...caseload].sort(caseloadOrder);
   return (
     <div className="page">
       <div className="page-head">
@@ -33,11 +40,13 @@ export function CaseloadPage() {
             <thead>
               <tr>
                 <th scope="col">{t('caseload.col.name')}</th>
+                <th scope="col">{t('caseload.col.risk')}</th>
                 <th scope="col">{t('caseload.col.pronouns')}</th>
                 <th scope="col">{t('caseload.col.phase')}</th>
                 <th scope="col">{t('caseload.col.progress')}</th>
                 <th scope="col">{t('caseload.col.next')}</th>
                 <th scope="col">{t('caseload.col.flags')}</th>
+                <th scope="col">{t('caseload.col.measures')}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,12 +64,24 @@ export function CaseloadPage() {
 function CaseloadRow({ item }: { item: CaseloadItem }) {
   const { patient, course } = item;
   return (
-    <tr>
+    <tr className={item.openRiskFlags > 0 ? 'row-risk' : undefined}>
       <th scope="row">
         <Link to="/patients/$patientId" params={{ patientId: patient.id }}>
           {patient.displayName}
         </Link>
       </th>
+      <td>
+        {item.openRiskFlags > 0 ? (
+          <span className="risk-marker">
+            <span aria-hidden="true" className="risk-icon">
+              ⚠
+            </span>
+            {t('caseload.risk', { count: item.openRiskFlags })}
+          </span>
+        ) : (
+          <span className="muted">{t('caseload.none')}</span>
+        )}
+      </td>
       <td>{patient.pronouns ?? <span className="muted">{t('patient.notGiven')}</span>}</td>
       {course ? (
         <>
@@ -78,9 +99,12 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
           <td>
             <FlagList flags={course.progress.flags} />
           </td>
+          <td>
+            <DueList due={course.measuresDue} label={t('caseload.col.measures')} />
+          </td>
         </>
       ) : (
-        <td colSpan={4} className="muted">
+        <td colSpan={5} className="muted">
           {t('caseload.noCourse')}
         </td>
       )}

@@ -6,6 +6,7 @@ import { t } from '../i18n/t.js';
 import { CourseView } from '../patient/CourseView.js';
 import { PatientSummary } from '../patient/PatientSummary.js';
 import { StartCourseForm } from '../patient/StartCourseForm.js';
+import { RiskPanel } from '../risk/RiskPanel.js';
 import { usePageTitle } from '../use-page-title.js';
 
 /** The course shown: the active one, else the most recently started. */
@@ -28,6 +29,7 @@ export function PatientPage() {
       <div className="patient-head">
         <h1 tabIndex={-1}>{patient.displayName}</h1>
         <PatientSummary detail={detail} />
+        <RiskPanel flags={detail.openRiskFlags} patientId={patientId} />
       </div>
       {course && <CourseView detail={course} patientId={patientId} />}
       {course?.course.status !== 'active' && <StartCourseForm patientId={patientId} again={course !== undefined} />}

@@ -1,20 +1,27 @@
 import type { CourseDetail } from '@ipt/contract';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import { measuresQuery } from '../api.js';
 import { FlagList } from '../course/FlagList.js';
 import { PhaseBadge } from '../course/PhaseBadge.js';
 import { progressText } from '../course/progress-text.js';
 import { presetLabel, statusLabel, weekdayLabel } from '../i18n/labels.js';
 import { formatDate, t } from '../i18n/t.js';
+import { MeasuresSection } from '../measures/MeasuresSection.js';
 import { MovePhaseForm } from './MovePhaseForm.js';
 import { PhaseHistory } from './PhaseHistory.js';
 import { PhaseStrip } from './PhaseStrip.js';
 import { RecordSessionForm } from './RecordSessionForm.js';
 import { SessionTable } from './SessionTable.js';
 
-/** One course: where it stands, its strip of sessions, the two things a clinician records, and its history. */
+/**
+ * One course: where it stands, its strip of sessions, the two things a clinician records, its measures, and its
+ * history.
+ */
 export function CourseView({ detail, patientId }: { detail: CourseDetail; patientId: string }) {
   const { course, progress, sessions, transitions } = detail;
   const headingId = useId();
+  const measures = useQuery(measuresQuery(course.id));
   const active = course.status === 'active';
   return (
     <section aria-labelledby={headingId} className="course">
@@ -77,7 +84,8 @@ export function CourseView({ detail, patientId }: { detail: CourseDetail; patien
           <MovePhaseForm detail={detail} patientId={patientId} />
         </div>
       )}
-      <SessionTable sessions={sessions} />
+      <MeasuresSection detail={detail} patientId={patientId} view={measures.data} failed={measures.isError} />
+      <SessionTable sessions={sessions} measures={measures.data} />
       <PhaseHistory transitions={transitions} />
     </section>
   );

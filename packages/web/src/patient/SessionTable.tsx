@@ -1,4 +1,4 @@
-import type { Session } from '@ipt/contract';
+import type { MeasuresView, Session } from '@ipt/contract';
 import { useId } from 'react';
 import { attendanceLabel, attendanceSymbol, phaseLabel } from '../i18n/labels.js';
 import { formatDate, t } from '../i18n/t.js';
@@ -15,9 +15,30 @@ export function excerpt(note: string): string {
   return `${line.slice(0, space > 0 ? space : excerptLength)}…`;
 }
 
-export function SessionTable({ sessions }: { sessions: readonly Session[] }) {
+interface SessionScore {
+  readonly instrument: string;
+  readonly total: number | null;
+  readonly flagged: boolean;
+}
+
+/** The questionnaires scored at each session, from the chart data, so a flagged one is marked in the list too. */
+export function scoresBySession(measures: MeasuresView | undefined): Map<number, SessionScore[]> {
+  const bySession = new Map<number, SessionScore[]>();
+  for (const series of measures?.series ?? []) {
+    for (const p of series.points) {
+      if (p.sessionNumber === null) continue;
+      const list = bySession.get(p.sessionNumber) ?? [];
+      list.push({ instrument: series.shortName, total: p.scorable ? p.total : null, flagged: p.flagged });
+      bySession.set(p.sessionNumber, list);
+    }
+  }
+  return bySession;
+}
+
+export function SessionTable({ sessions, measures }: { sessions: readonly Session[]; measures?: MeasuresView }) {
   const headingId = useId();
   const sorted = [...sessions].sort((a, b) => a.number - b.number);
+  const scores = scoresBySession(measures);
   return (
     <section className="block">
       <h3 id={headingId}>{t('sessions.heading')}</h3>
@@ -33,6 +54,7 @@ export function SessionTable({ sessions }: { sessions: readonly Session[] }) {
                 <th scope="col">{t('sessions.col.attendance')}</th>
                 <th scope="col">{t('sessions.col.phase')}</th>
                 <th scope="col">{t('sessions.col.length')}</th>
+                <th scope="col">{t('sessions.col.measures')}</th>
                 <th scope="col">{t('sessions.col.note')}</th>
               </tr>
             </thead>
@@ -53,6 +75,9 @@ export function SessionTable({ sessions }: { sessions: readonly Session[] }) {
                   <td className="nowrap">
                     {s.lengthMinutes === null ? t('sessions.noNote') : t('sessions.minutes', { n: s.lengthMinutes })}
                   </td>
+                  <td>
+                    <SessionScores scores={scores.get(s.number) ?? []} />
+                  </td>
                   <td className="note">{s.note.trim() ? excerpt(s.note) : t('sessions.noNote')}</td>
                 </tr>
               ))}
@@ -61,5 +86,23 @@ export function SessionTable({ sessions }: { sessions: readonly Session[] }) {
         </TableScroll>
       )}
     </section>
+  );
+}
+
+function SessionScores({ scores }: { scores: readonly SessionScore[] }) {
+  if (scores.length === 0) return <span className="muted">{t('sessions.noNote')}</span>;
+  return (
+    <ul className="session-scores">
+      {scores.map((score, i) => (
+        <li key={`${score.instrument}-${i}`} className={score.flagged ? 'risk-word' : undefined}>
+          {score.flagged && <span aria-hidden="true">▲ </span>}
+          {t('sessions.score', {
+            instrument: score.instrument,
+            total: score.total === null ? t('scores.notScorable') : score.total,
+          })}
+          {score.flagged && <> {t('sessions.flagged')}</>}
+        </li>
+      ))}
+    </ul>
   );
 }
