@@ -111,3 +111,15 @@ export function listSessionsOfCourses(q: Q, organisationId: string, courseIds: r
     .orderBy('number')
     .execute();
 }
+
+/** What progress and schedules need of each session, without notes. */
+export function listSessionFacts(q: Q, organisationId: string, courseIds: readonly string[]) {
+  if (courseIds.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom('sessions')
+    .select(['id', 'courseId', 'number', 'date', 'attendance'])
+    .where('organisationId', '=', organisationId)
+    .where('courseId', 'in', courseIds)
+    .orderBy('number')
+    .execute();
+}

@@ -179,3 +179,26 @@ export async function upsertTextPack(
     )
     .execute();
 }
+
+/** What schedules need of each administration, without answers. */
+export function listAdministrationFacts(q: Q, organisationId: string, courseIds: readonly string[]) {
+  if (courseIds.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom('administrations')
+    .select(['courseId', 'instrumentId', 'sessionId', 'administeredAt'])
+    .where('organisationId', '=', organisationId)
+    .where('courseId', 'in', courseIds)
+    .execute();
+}
+
+export function countOpenRiskFlags(q: Q, organisationId: string, patientIds: readonly string[]) {
+  if (patientIds.length === 0) return Promise.resolve([]);
+  return q
+    .selectFrom('riskFlags')
+    .select((eb) => ['patientId', eb.fn.countAll<number>().as('n')])
+    .where('organisationId', '=', organisationId)
+    .where('patientId', 'in', patientIds)
+    .where('reviewId', 'is', null)
+    .groupBy('patientId')
+    .execute();
+}
