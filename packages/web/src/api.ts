@@ -13,7 +13,6 @@ export const queryKeys = {
   patient: (patientId: string) => ['patient', patientId] as const,
   instruments: ['instruments'] as const,
   measures: (courseId: string) => ['measures', courseId] as const,
-  risk: (patientId: string) => ['risk', patientId] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -61,12 +60,6 @@ export const measuresQuery = (courseId: string) =>
     queryFn: () => api.getMeasures({ params: { courseId } }),
     // A point (and its flag) can arrive from the patient's phone at any time.
     staleTime: 0,
-  });
-
-export const riskQuery = (patientId: string) =>
-  queryOptions({
-    queryKey: queryKeys.risk(patientId),
-    queryFn: () => api.getRisk({ params: { patientId } }),
   });
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
