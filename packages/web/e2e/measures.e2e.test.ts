@@ -140,7 +140,7 @@ describe('measurement-based care in the web client', () => {
     await banner.getByText(t('risk.flagAnswer', { answer: 'Several days' })).waitFor();
     await banner.getByText(t('risk.flagWhat', { instrument: phq9.shortName, item: 9 })).waitFor();
     // The chart arrives after the page (its drawing library loads on demand): scan the page once it is drawn.
-    await page.locator('svg.measure-plot').waitFor();
+    await page.locator('svg.measure-plot').first().waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: shotPath('risk-banner-phone') });
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -195,7 +195,10 @@ describe('measurement-based care in the web client', () => {
 
     // The chart shows the new point; its table alternative says the total and the band in words.
     const series = page.getByRole('region', { name: phq9.shortName, exact: true });
-    const scoreRow = series.getByRole('row').filter({ hasText: t('scores.total', { total: 12, max: 27 }) });
+    const scoreRow = series
+      .getByRole('row')
+      .filter({ hasText: t('scores.total', { total: 12, max: 27 }) })
+      .filter({ hasText: t('scores.flagged') });
     await scoreRow.getByText('Moderate', { exact: true }).waitFor();
     await scoreRow.getByText(t('scores.flagged')).waitFor();
     await series.locator('svg.measure-plot').waitFor();
@@ -291,10 +294,11 @@ describe('measurement-based care in the web client', () => {
     await page.getByLabel(t('kiosk.password')).fill(world.password);
     await page.getByRole('button', { name: t('kiosk.unlock') }).click();
     await heading(page, 'Joy (demo)');
-    // Joy's chart now holds two scores of 11: the one given in session, and the one from the kiosk.
+    // Joy's chart now holds three scores of 11: one in her demo history (session 7), the one given in session by
+    // the test before, and the one from the kiosk.
     const series = page.getByRole('region', { name: phq9.shortName, exact: true });
     const elevens = series.getByRole('row').filter({ hasText: t('scores.total', { total: 11, max: 27 }) });
-    await expect.poll(() => elevens.count()).toBe(2);
+    await expect.poll(() => elevens.count()).toBe(3);
     await expectAccessible(page, 'patient after kiosk');
 
     expect(problems).toEqual([]);

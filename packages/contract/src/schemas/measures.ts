@@ -185,6 +185,7 @@ export const CreateMeasureLinkRequest = z
 export const MeasureLink = z
   .object({ token: z.string(), path: z.string(), expiresAt: IsoDateTime, instrumentId: z.string() })
   .meta({ id: 'MeasureLink' });
+export type MeasureLink = z.infer<typeof MeasureLink>;
 
 export const MeasureLinkParams = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not a valid link.'),
@@ -199,12 +200,14 @@ export const SubmitLinkResponseRequest = z.strictObject({ answers: Answers }).me
 export const LinkSubmitted = z
   .object({ received: z.literal(true), showCrisisSupport: z.boolean() })
   .meta({ id: 'LinkSubmitted' });
+export type LinkSubmitted = z.infer<typeof LinkSubmitted>;
 
 export const UnlockRequest = z.strictObject({ password: z.string().min(1).max(256) }).meta({ id: 'UnlockRequest' });
 
 // ---------- risk ----------
 
 export const RiskLevel = z.enum(['low', 'moderate', 'high', 'imminent']);
+export type RiskLevel = z.infer<typeof RiskLevel>;
 
 export const RiskFlag = z
   .object({
@@ -257,6 +260,7 @@ export const CreateSafetyReviewRequest = z
     reviewBy: IsoDate,
   })
   .meta({ id: 'CreateSafetyReviewRequest' });
+export type CreateSafetyReviewRequest = z.input<typeof CreateSafetyReviewRequest>;
 
 export const SafetyReview = z
   .object({

@@ -7,7 +7,7 @@
  */
 import { addDays, type Attendance, Phase, presetPhaseLengths, Role, type SchoolPreset } from '@ipt/core';
 import { secretToken, uuidv7 } from '../ids.js';
-import type { Services } from '../services/index.js';
+import { createServices, type Services } from '../services/index.js';
 
 export interface DemoLogin {
   readonly role: string;
@@ -26,6 +26,10 @@ interface DemoCase {
   readonly pronouns: string;
   readonly preset: SchoolPreset;
   readonly sessions: readonly DemoSession[];
+  /** Made-up PHQ-9 totals by session (item 9 always "not at all"); null where none was given. */
+  readonly phq9Totals: readonly (number | null)[];
+  /** Made-up GAD-7 totals by session number: at intake and every 4 sessions. */
+  readonly gad7Totals: Readonly<Record<number, number>>;
   /** Phase moves after the given session number, with the clinician's reason. */
   readonly moves: readonly { afterSession: number; to: Phase; reason: string }[];
 }
@@ -58,6 +62,8 @@ const ethyl: DemoCase = {
       note: 'Communication analysis of an online chat about getting another dog; feelings left unsaid for fear of criticism. Role play of other replies.',
     },
   ],
+  phq9Totals: [16, 15, 15, 13, null, 12],
+  gad7Totals: { 1: 9 },
   moves: [
     {
       afterSession: 3,
@@ -92,6 +98,8 @@ const joy: DemoCase = {
     { attendance: 'attended', note: 'Mood much improved. She has begun to say no to last-minute requests.' },
     { attendance: 'attended', note: 'Termination raised: end date named; gains credited to her own work.' },
   ],
+  phq9Totals: [18, 17, 16, 15, 14, 12, 11, 10, 9, 8, 7, 6, 5, 4],
+  gad7Totals: { 1: 12, 5: 9, 9: 7, 13: 4 },
   moves: [
     { afterSession: 3, to: Phase.middle, reason: 'Role dispute formulation agreed.' },
     { afterSession: 13, to: Phase.termination, reason: 'Three sessions left: termination work begins.' },
@@ -145,16 +153,20 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
     operation: 'seed-demo',
   };
   const today = at.slice(0, 10);
+  const instruments = await services.measures.instruments(ctx);
+  const versionOf = (id: string) => instruments.find((i) => i.id === id)?.version ?? '';
   for (const c of [ethyl, joy]) {
-    const patient = await services.patients.create(ctx, {
+    // The course started one week per recorded session ago, so the next session falls in the coming week.
+    const startDate = addDays(today, -7 * c.sessions.length + 1);
+    // Each step is recorded as on the day it happened, so the history and the charts read true.
+    const on = (date: string) => createServices({ ...services.deps, clock: () => new Date(`${date}T11:00:00Z`) });
+    const patient = await on(startDate).patients.create(ctx, {
       displayName: c.displayName,
       yearOfBirth: clock().getUTCFullYear() - c.age,
       pronouns: c.pronouns,
     });
-    // The course started one week per recorded session ago, so the next session falls in the coming week.
-    const startDate = addDays(today, -7 * c.sessions.length + 1);
     const weekday = ((new Date(`${startDate}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-    let detail = await services.courses.start(ctx, patient.id, {
+    let detail = await on(startDate).courses.start(ctx, patient.id, {
       format: 'individual',
       schoolPreset: c.preset,
       perinatal: false,
@@ -164,17 +176,43 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
       startDate,
     });
     for (const [i, s] of c.sessions.entries()) {
-      await services.courses.recordSession(ctx, detail.course.id, {
+      const date = addDays(startDate, 7 * i);
+      const day = on(date);
+      const session = await day.courses.recordSession(ctx, detail.course.id, {
         number: i + 1,
-        date: addDays(startDate, 7 * i),
+        date,
         attendance: s.attendance,
         lengthMinutes: s.attendance === 'attended' ? 50 : null,
         note: s.note,
       });
+      const given: [string, number | null | undefined, number][] = [
+        ['phq-9', c.phq9Totals[i], 8],
+        ['gad-7', c.gad7Totals[i + 1], 7],
+      ];
+      for (const [instrumentId, total, items] of given) {
+        if (total === null || total === undefined) continue;
+        const answers = spread(total, items);
+        // PHQ-9: item 9 "not at all", then the difficulty item "somewhat difficult".
+        if (instrumentId === 'phq-9') answers.push(0, 1);
+        await day.measures.administer(ctx, detail.course.id, {
+          instrumentId,
+          instrumentVersion: versionOf(instrumentId),
+          answers,
+          sessionId: session.id,
+        });
+      }
       for (const move of c.moves.filter((m) => m.afterSession === i + 1)) {
-        detail = await services.courses.movePhase(ctx, detail.course.id, detail.course.version, move.to, move.reason);
+        detail = await day.courses.movePhase(ctx, detail.course.id, detail.course.version, move.to, move.reason);
       }
     }
   }
   return logins;
+}
+
+/** Option positions (0–3 each) over `items` items adding up to `total`, spread evenly. */
+function spread(total: number, items: number): number[] {
+  const answers = Array.from({ length: items }, () => 0);
+  for (let left = Math.min(total, 3 * items), k = 0; left > 0; k++, left--)
+    answers[k % items] = (answers[k % items] ?? 0) + 1;
+  return answers;
 }
