@@ -4,3 +4,4 @@ export * from './course/phase.js';
 export * from './errors.js';
 export * from './roles.js';
 export * from './measures/index.js';
+export * from './initial/index.js';

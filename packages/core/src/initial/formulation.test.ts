@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedFormulationTransitions,
+  applyFormulationTransition,
+  assertFormulationEditable,
+  assertFormulationTransition,
+  draftFormulation,
+  type FormulationInput,
+  formulationSections,
+  newFormulation,
+} from './formulation.js';
+
+const joy: FormulationInput = {
+  diagnosis: 'major depression',
+  baseline: { instrumentShortName: 'PHQ-9', total: 17, bandLabel: 'Moderately severe' },
+  onset: { year: 2025, month: 12 },
+  linkingEvent: 'you left your job after your heart attack, and the arguments with Laura about childcare grew',
+  linkingPerson: 'Laura',
+  problemArea: 'dispute',
+  plannedSessions: 16,
+  patientName: 'Joy',
+};
+const section = (input: FormulationInput, key: string) => formulationSections(input).find((s) => s.key === key)?.text;
+
+/** Any "your fault" not preceded by a negation is blame. */
+const affirmativeBlame =
+  /(?<!not )your fault|\blazy\b|(?<!not a sign of )weakness|should have|brought (this|it) on yourself/i;
+
+describe(draftFormulation.name, () => {
+  const text = draftFormulation(joy);
+
+  it('frames depression as a treatable illness that is not the patient’s fault (the sick role)', () => {
+    expect(text).toContain('Major depression is a common illness, and it can be treated.');
+    expect(text).toContain('It is not your fault');
+    expect(text).toMatch(/ease off some of what you expect of yourself; your part is to keep coming/);
+    expect(text).not.toMatch(affirmativeBlame);
+  });
+
+  it('names the diagnosis with the baseline score and band, and links the onset to the interpersonal context', () => {
+    expect(text).toContain('On the PHQ-9 questionnaire you scored 17, which is in the moderately severe range.');
+    expect(text).toContain(
+      'Your symptoms began in December 2025, around the time that you left your job after your heart attack',
+    );
+    expect(text).toContain('We call this a role dispute');
+  });
+
+  it('states the focus and the time limit', () => {
+    expect(section(joy, 'focus')).toContain('the disagreement with Laura: what each of you expects');
+    expect(text).toContain('We will meet for 16 sessions, once a week.');
+    expect(text.endsWith('Please tell me anything I have got wrong or left out.')).toBe(true);
+    expect(text.startsWith('Joy, thank you')).toBe(true);
+  });
+
+  it('stays blame-free for every area, with and without the optional parts', () => {
+    for (const problemArea of [
+      'grief',
+      'transition',
+      'deficits',
+      'loneliness',
+      'grief-loss',
+      'role-insecurity',
+    ] as const) {
+      const bare = draftFormulation({ diagnosis: 'depression', onset: '2025-10-01', problemArea, plannedSessions: 12 });
+      expect(bare).toContain('It is not your fault');
+      expect(bare).toContain('We will meet for 12 sessions');
+      expect(bare).not.toMatch(affirmativeBlame);
+      expect(bare).not.toContain('questionnaire');
+      expect(bare).not.toContain('around the time that');
+      expect(bare).not.toMatch(/undefined|null/);
+    }
+  });
+
+  it('says "got worse" when the episode worsened rather than began', () => {
+    expect(section({ ...joy, onsetWording: 'worsened' }, 'link')).toMatch(/^Your symptoms got worse in December 2025/);
+  });
+
+  it('refuses an empty diagnosis, an unknown area and an impossible number of sessions', () => {
+    expect(() => draftFormulation({ ...joy, diagnosis: ' ' })).toThrow(expect.objectContaining({ field: 'diagnosis' }));
+    expect(() => draftFormulation({ ...joy, problemArea: 'bad-luck' as never })).toThrow();
+    expect(() => draftFormulation({ ...joy, plannedSessions: 2 })).toThrow(
+      expect.objectContaining({ field: 'plannedSessions' }),
+    );
+  });
+});
+
+describe(assertFormulationTransition.name, () => {
+  it('goes draft → presented → agreed, revised or declined, and back to presented through a revision', () => {
+    expect(allowedFormulationTransitions('draft')).toEqual(['presented']);
+    expect(allowedFormulationTransitions('presented')).toEqual(['agreed', 'revised', 'declined']);
+    expect(allowedFormulationTransitions('revised')).toEqual(['presented']);
+    expect(allowedFormulationTransitions('declined')).toEqual(['revised']);
+    expect(allowedFormulationTransitions('agreed')).toEqual(['revised']);
+  });
+
+  it('refuses a skipped step, naming the status field', () => {
+    expect(() => assertFormulationTransition('draft', 'agreed', 'yes')).toThrow(
+      expect.objectContaining({ field: 'status', message: 'A formulation cannot go from draft to agreed.' }),
+    );
+  });
+
+  it("requires the patient's own words when they agree, revise or decline", () => {
+    expect(() => assertFormulationTransition('draft', 'presented')).not.toThrow();
+    for (const to of ['agreed', 'revised', 'declined'] as const) {
+      expect(() => assertFormulationTransition('presented', to, ' ')).toThrow(
+        expect.objectContaining({ field: 'patientWords' }),
+      );
+    }
+  });
+});
+
+describe(applyFormulationTransition.name, () => {
+  it('presents a draft, takes a revision in new words, and records the agreement verbatim', () => {
+    let state = newFormulation('First draft.');
+    state = applyFormulationTransition(state, { to: 'presented', on: '2026-03-16' });
+    state = applyFormulationTransition(state, {
+      to: 'revised',
+      on: '2026-03-16',
+      patientWords: 'It is more about Maxine than about Laura.',
+      text: 'Second draft.',
+    });
+    expect(() => assertFormulationEditable(state.status)).not.toThrow();
+    state = applyFormulationTransition(state, { to: 'presented', on: '2026-03-16' });
+    expect(() => assertFormulationEditable(state.status)).toThrow(expect.objectContaining({ field: 'status' }));
+    state = applyFormulationTransition(state, { to: 'agreed', on: '2026-03-16', patientWords: ' Yes, that is it. ' });
+    expect(state).toEqual({
+      status: 'agreed',
+      text: 'Second draft.',
+      patientWords: 'Yes, that is it.',
+      statusDate: '2026-03-16',
+    });
+  });
+
+  it('changes the text only through a revision', () => {
+    const presented = applyFormulationTransition(newFormulation('x'), { to: 'presented', on: '2026-03-16' });
+    expect(() =>
+      applyFormulationTransition(presented, { to: 'agreed', on: '2026-03-16', patientWords: 'ok', text: 'y' }),
+    ).toThrow(expect.objectContaining({ field: 'text' }));
+  });
+});
