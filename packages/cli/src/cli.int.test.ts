@@ -18,7 +18,7 @@ describe('the ipt command', () => {
   it('migrates a fresh database and reports the level', async () => {
     const r = await ipt(['migrate']);
     expect(r).toMatchObject({ code: 0 });
-    expect(r.out).toMatch(/sqlite at .*ipt\.sqlite: 2 migration\(s\) applied, latest 0002-measures/);
+    expect(r.out).toMatch(/sqlite at .*ipt\.sqlite: 3 migration\(s\) applied, latest 0003-initial-phase/);
   });
 
   it('adds a user with a password from stdin, and refuses a duplicate or a bad role', async () => {

@@ -4,5 +4,6 @@ export * from './routes.js';
 export * from './schemas/auth.js';
 export * from './schemas/clinical.js';
 export * from './schemas/common.js';
+export * from './schemas/initial.js';
 export * from './schemas/measures.js';
 export * from './schemas/people.js';

@@ -34,6 +34,10 @@ export interface Records {
   readonly administrationId: string;
   /** A single-use questionnaire link for this patient. */
   readonly linkToken: string;
+  /** An entry of the interpersonal inventory of the course. */
+  readonly inventoryEntryId: string;
+  readonly episodeId: string;
+  readonly lifeEventId: string;
 }
 
 export async function buildWorld(server: TestServer): Promise<World> {
@@ -85,12 +89,29 @@ export async function buildWorld(server: TestServer): Promise<World> {
       sessionId: session.id,
     });
     const link = await services.links.create(ctx, course.course.id, { instrumentId: 'phq-9', expiresInHours: 96 });
+    const person = await services.initial.add(ctx, course.course.id, 'inventory-entry', {
+      personName: 'Sam',
+      relationship: 'sibling',
+    });
+    const episode = await services.initial.add(ctx, course.course.id, 'episode', {
+      kind: 'current',
+      type: 'depressive',
+      start: { year: 2025, month: 9 },
+    });
+    const event = await services.initial.add(ctx, course.course.id, 'life-event', {
+      date: { year: 2025, month: 8 },
+      category: 'work',
+      description: 'Lost a job',
+    });
     return {
       patientId: patient.id,
       courseId: course.course.id,
       sessionId: session.id,
       administrationId: administration.id,
       linkToken: link.token,
+      inventoryEntryId: person.id,
+      episodeId: episode.id,
+      lifeEventId: event.id,
     };
   };
   const own = await records(users.clinician, orgA.id, 'Own Patient');

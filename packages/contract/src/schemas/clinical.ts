@@ -141,6 +141,11 @@ export const CreatePhaseTransitionRequest = z
   .strictObject({
     to: PhaseSchema,
     reason: z.string().trim().min(1, 'Say why the phase changes.').max(2000),
+    /**
+     * Leave the initial phase although its gate is not met (DOMAIN §1.2: "Allow an override with a documented
+     * reason"); the reason above is the written override, and it is audited.
+     */
+    overrideGate: z.boolean().optional(),
   })
   .meta({ id: 'CreatePhaseTransitionRequest' });
 

@@ -3,9 +3,14 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-measures.js';
+import * as m0003 from './migrations/0003-initial-phase.js';
 import type { Database } from './schema.js';
 
-const chain: Record<string, Migration> = { '0001-foundation': m0001, '0002-measures': m0002 };
+const chain: Record<string, Migration> = {
+  '0001-foundation': m0001,
+  '0002-measures': m0002,
+  '0003-initial-phase': m0003,
+};
 
 class InCodeProvider implements MigrationProvider {
   getMigrations() {

@@ -238,6 +238,21 @@ export interface InstrumentTextPackTable {
   importedAt: string;
 }
 
+export interface CourseRecordTable {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  courseId: string;
+  kind: string;
+  slot: string;
+  dataJson: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -258,6 +273,7 @@ export interface Database {
   measureSchedules: MeasureScheduleTable;
   annotations: AnnotationTable;
   instrumentTextPacks: InstrumentTextPackTable;
+  courseRecords: CourseRecordTable;
 }
 
 export type { Generated };

@@ -75,6 +75,20 @@ const expected: Record<OperationId, Expectation> = {
   submitMeasureLink: 'public',
   getRisk: clinicalRead,
   createSafetyReview: clinicalWrite,
+  getInitialPhase: clinicalRead,
+  createEpisode: clinicalWrite,
+  createLifeEvent: clinicalWrite,
+  createInventoryEntry: clinicalWrite,
+  updateEpisode: clinicalWrite,
+  updateLifeEvent: clinicalWrite,
+  updateInventoryEntry: clinicalWrite,
+  deleteInitialRecord: clinicalWrite,
+  createCircleSnapshot: clinicalWrite,
+  putProblemArea: clinicalWrite,
+  putFormulation: clinicalWrite,
+  createFormulationTransition: clinicalWrite,
+  putTreatmentContract: clinicalWrite,
+  putInitialFacts: clinicalWrite,
 };
 
 const targets = await dbTargets();
@@ -147,6 +161,29 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
         return { instrumentId: 'phq-9' };
       case 'submitMeasureLink':
         return { answers: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+      case 'createEpisode':
+        return { kind: 'current', type: 'depressive', start: { year: 2025 } };
+      case 'createLifeEvent':
+        return { date: { year: 2025 }, category: 'work', description: 'matrix' };
+      case 'createInventoryEntry':
+        return { personName: `Person ${unique}`, relationship: 'friend' };
+      case 'updateEpisode':
+      case 'updateLifeEvent':
+        return {};
+      case 'updateInventoryEntry':
+        return { positives: 'matrix' };
+      case 'createCircleSnapshot':
+        return { phase: 'intake', rings: 3, placements: [] };
+      case 'putProblemArea':
+        return { preset: 'weissman4', primary: { area: 'transition' }, rationale: 'matrix' };
+      case 'putFormulation':
+        return { text: 'matrix' };
+      case 'createFormulationTransition':
+        return { to: 'presented' };
+      case 'putTreatmentContract':
+        return { sessionMinutes: 50, areaGoals: [], personalGoals: ['x'], missedSessions: 'x', safety: 'x' };
+      case 'putInitialFacts':
+        return { sickRoleExplained: true };
       case 'createSafetyReview':
         return {
           flagIds: [world.users.admin.id],
@@ -161,12 +198,13 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
     }
   };
 
-  const paramsFor = (r: Records) => ({
+  const paramsFor = (r: Records, op: OperationId) => ({
     patientId: r.patientId,
     courseId: r.courseId,
     sessionId: r.sessionId,
     administrationId: r.administrationId,
     token: r.linkToken,
+    recordId: op === 'updateEpisode' ? r.episodeId : op === 'updateLifeEvent' ? r.lifeEventId : r.inventoryEntryId,
     instrumentId: 'phq-9',
     userId: world.users.otherClinician.id,
   });
@@ -203,7 +241,7 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
       for (const role of ['anonymous', ...signedIn] as RoleKey[]) {
         for (const t of targetKeys) {
           const body = bodyFor(op);
-          const url = pathFor(route.path, paramsFor(world[t]));
+          const url = pathFor(route.path, paramsFor(world[t], op));
           // Signing in replaces a client's cookie, and a kiosk hand-over locks the session that starts it: both are
           // tried from a throwaway client.
           const client =

@@ -62,10 +62,20 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(course.progress).toMatchObject({ attended: 4, nextNumber: 5, expectedPhaseOfNext: 'middle' });
     expect(course.progress.flags).toContain('phase-behind');
 
-    // The clinician moves the course to the middle phase, saying why; who, when and why are recorded.
+    // Nothing of the initial phase's work is recorded yet, so its gate refuses the move (DOMAIN §1.2)…
+    const refused = await problemOf(
+      clinician.api.createPhaseTransition({
+        params: { courseId: course.course.id },
+        body: { to: 'middle', reason: 'Formulation agreed; role transition focus.' },
+        ifMatch: course.course.version,
+      }),
+    );
+    expect(refused).toMatchObject({ status: 422, errors: [{ field: 'gate' }] });
+
+    // …unless the clinician overrides it with a written reason; who, when and why are recorded.
     course = await clinician.api.createPhaseTransition({
       params: { courseId: course.course.id },
-      body: { to: 'middle', reason: 'Formulation agreed; role transition focus.' },
+      body: { to: 'middle', reason: 'Formulation agreed; role transition focus.', overrideGate: true },
       ifMatch: course.course.version,
     });
     expect(course.course.phase).toBe('middle');
@@ -206,7 +216,7 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(await anon.api.getHealth({})).toEqual({
       status: 'ok',
       database: target.name,
-      migrations: { applied: 2, latest: '0002-measures' },
+      migrations: { applied: 3, latest: '0003-initial-phase' },
     });
     const doc = (await anon.api.getOpenApi({})) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');

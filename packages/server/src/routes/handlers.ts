@@ -45,7 +45,14 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   getCourse: (s, i) => s.courses.detail(i.ctx, i.params.courseId),
   updateCourse: (s, i) => s.courses.update(i.ctx, i.params.courseId, i.ifMatch ?? 0, i.body),
   createPhaseTransition: (s, i) =>
-    s.courses.movePhase(i.ctx, i.params.courseId, i.ifMatch ?? 0, i.body.to, i.body.reason),
+    s.courses.movePhase(
+      i.ctx,
+      i.params.courseId,
+      i.ifMatch ?? 0,
+      i.body.to,
+      i.body.reason,
+      i.body.overrideGate ?? false,
+    ),
   listSessions: (s, i) => s.courses.listSessions(i.ctx, i.params.courseId),
   createSession: (s, i) => s.courses.recordSession(i.ctx, i.params.courseId, i.body),
   getSession: (s, i) => s.courses.session(i.ctx, i.params.sessionId),
@@ -68,4 +75,20 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   submitMeasureLink: (s, i) => s.links.submit(i.params.token, i.ip, i.body.answers),
   getRisk: (s, i) => s.risk.overview(i.ctx, i.params.patientId),
   createSafetyReview: (s, i) => s.risk.review(i.ctx, i.params.patientId, i.body),
+  getInitialPhase: (s, i) => s.initial.view(i.ctx, i.params.courseId),
+  createEpisode: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'episode', i.body),
+  createLifeEvent: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'life-event', i.body),
+  createInventoryEntry: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'inventory-entry', i.body),
+  updateEpisode: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'episode', i.ifMatch ?? 0, i.body),
+  updateLifeEvent: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'life-event', i.ifMatch ?? 0, i.body),
+  updateInventoryEntry: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'inventory-entry', i.ifMatch ?? 0, i.body),
+  deleteInitialRecord: (s, i) => s.initial.remove(i.ctx, i.params.recordId, i.ifMatch ?? 0),
+  createCircleSnapshot: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'circle-snapshot', i.body),
+  putProblemArea: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'problem-area', i.ifMatch ?? -1, i.body),
+  putFormulation: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'formulation', i.ifMatch ?? -1, i.body),
+  createFormulationTransition: (s, i) =>
+    s.initial.formulationTransition(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+  putTreatmentContract: (s, i) =>
+    s.initial.put(i.ctx, i.params.courseId, 'treatment-contract', i.ifMatch ?? -1, i.body),
+  putInitialFacts: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'initial-facts', i.ifMatch ?? -1, i.body),
 };

@@ -8,6 +8,7 @@ import type {
   UpdateSessionRequest,
 } from '@ipt/contract';
 import {
+  assertGate,
   assertNewSession,
   assertPhaseLengths,
   assertPhaseTransition,
@@ -36,6 +37,7 @@ import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
+import { loadInitialPhase } from './initial-phase-facts.js';
 import { courseDetail } from './course-view.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 
@@ -126,13 +128,25 @@ export class CoursesService {
   }
 
   /** An explicit, recorded phase change: who, when, why (issue "first room"; DOMAIN §0–§1). */
-  async movePhase(ctx: RequestContext, courseId: string, version: number, to: Phase, reason: string) {
+  async movePhase(
+    ctx: RequestContext,
+    courseId: string,
+    version: number,
+    to: Phase,
+    reason: string,
+    overrideGate = false,
+  ) {
     const at = this.deps.clock().toISOString();
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { row, patientId } = await this.reachable(trx, ctx, courseId, 'write');
       const from = row.phase as Phase;
       if (row.version !== version) throw new StaleVersion(row.version, courses.toCourse(row));
       assertPhaseTransition(from, to);
+      // Leaving the initial phase for the middle phase needs its gate met, or a written override (DOMAIN §1.2).
+      const gate =
+        from === Phase.initial && to === Phase.middle
+          ? assertGate((await loadInitialPhase(trx, row)).gateFacts, overrideGate ? { reason } : null)
+          : null;
       const changed = await updateIfVersion(
         trx,
         'courses',
@@ -153,7 +167,13 @@ export class CoursesService {
       });
       await this.keepRevision(trx, ctx, 'Course', row.id, row.version, courses.toCourse(row), at);
       await this.deps.audit.inTransaction(trx, [
-        clinicalEvent(ctx, AuditAction.update, 'PhaseTransition', courseId, patientId),
+        clinicalEvent(
+          ctx,
+          AuditAction.update,
+          gate?.overridden ? 'PhaseTransitionGateOverride' : 'PhaseTransition',
+          courseId,
+          patientId,
+        ),
       ]);
       return this.load(trx, ctx, courseId);
     });

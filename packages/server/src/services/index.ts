@@ -1,5 +1,6 @@
 import { AuthService } from './auth-service.js';
 import { CoursesService } from './courses-service.js';
+import { InitialPhaseService } from './initial-phase-service.js';
 import { LinksService } from './links-service.js';
 import { MeasuresService } from './measures-service.js';
 import { RiskService } from './risk-service.js';
@@ -16,6 +17,7 @@ export interface Services {
   readonly measures: MeasuresService;
   readonly links: LinksService;
   readonly risk: RiskService;
+  readonly initial: InitialPhaseService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -28,5 +30,6 @@ export function createServices(deps: ServiceDeps): Services {
     measures: new MeasuresService(deps),
     links: new LinksService(deps),
     risk: new RiskService(deps),
+    initial: new InitialPhaseService(deps),
   };
 }

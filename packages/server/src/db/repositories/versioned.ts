@@ -3,7 +3,7 @@ import type { Database } from '../schema.js';
 import type { Q } from './tx.js';
 
 /** Tables of versioned clinical records: every update names the version it read. */
-export type VersionedTable = 'patients' | 'courses' | 'sessions';
+export type VersionedTable = 'patients' | 'courses' | 'sessions' | 'courseRecords';
 
 /**
  * Applies `changes` only if the row is still at `version`, bumping the version in the same statement; returns

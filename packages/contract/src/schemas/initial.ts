@@ -1,0 +1,224 @@
+/**
+ * The initial phase as records: timeline (episodes, life events), interpersonal inventory, closeness-circle
+ * snapshots, the problem-area choice, the formulation, the treatment contract, the initial-phase facts and gate.
+ * Field meanings: shared/ipt/DOMAIN.md §1.2, §2, §3, §4; rules live in core (packages/core/src/initial).
+ */
+import {
+  CanonicalArea,
+  CommunicationStyle,
+  ComplicatingFactor,
+  ConflictOutcome,
+  DisputeStage,
+  EpisodeKind,
+  EpisodeType,
+  ExpectationsMet,
+  FormulationStatus,
+  LifeEventCategory,
+  ProblemArea,
+  RelationshipType,
+  RelationToEpisode,
+  SnapshotPhase,
+  SupportType,
+  TaxonomyPreset,
+} from '@ipt/core';
+import { z } from 'zod';
+import { Id, IsoDate, Version } from './common.js';
+
+const values = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
+const text = (max = 4000) => z.string().max(max);
+
+/** A date, or an approximate one ("2025", "March 2025") as patients remember them (DOMAIN §2.4). */
+export const TimelineDateSchema = z.union([
+  IsoDate,
+  z.strictObject({ year: z.number().int().min(1900).max(2100), month: z.number().int().min(1).max(12).optional() }),
+]);
+
+const recordMeta = { id: Id, version: Version };
+
+/** One saved initial-phase record: its id, kind, version and fields (as the kind's request schema). */
+export const InitialRecord = z
+  .object({ id: Id, kind: z.string(), version: Version, data: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'InitialRecord' });
+export type InitialRecord = z.infer<typeof InitialRecord>;
+
+export const EpisodeFields = z.strictObject({
+  kind: z.enum(values(EpisodeKind)),
+  type: z.enum(values(EpisodeType)),
+  start: TimelineDateSchema,
+  end: TimelineDateSchema.nullable().optional(),
+  peakSeverity: z
+    .strictObject({ description: text(500), instrumentId: z.string().max(20).optional(), score: z.number().optional() })
+    .nullable()
+    .optional(),
+  treatments: z
+    .array(
+      z.strictObject({
+        kind: text(200),
+        start: TimelineDateSchema.optional(),
+        end: TimelineDateSchema.optional(),
+        response: text(500).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+});
+export const Episode = EpisodeFields.extend(recordMeta).meta({ id: 'Episode' });
+
+export const LifeEventFields = z.strictObject({
+  date: TimelineDateSchema,
+  category: z.enum(values(LifeEventCategory)),
+  personId: Id.nullable().optional(),
+  description: z.string().trim().min(1, 'Describe the event.').max(1000),
+  perceivedImpact: z.number().int().min(-3).max(3).nullable().optional(),
+});
+export const LifeEvent = LifeEventFields.extend(recordMeta).meta({ id: 'LifeEvent' });
+
+export const InventoryEntryFields = z.strictObject({
+  personName: z.string().trim().min(1, 'Enter a name.').max(120),
+  alias: text(120).optional(),
+  relationship: z.enum(values(RelationshipType)),
+  relationshipDetail: text(200).optional(),
+  closenessRing: z.number().int().min(1).max(4).nullable().optional(),
+  contactFrequency: text(500).optional(),
+  timeTogether: text(500).optional(),
+  sharedActivities: text(1000).optional(),
+  positives: text().optional(),
+  negatives: text().optional(),
+  canTalkAbout: text().optional(),
+  cannotTalkAbout: text().optional(),
+  feelingsWhenTogether: z.array(text(100)).max(20).optional(),
+  conflict: z
+    .strictObject({
+      present: z.boolean(),
+      frequency: text(500),
+      whatHappens: text(),
+      outcome: z.enum(values(ConflictOutcome)),
+    })
+    .partial()
+    .optional(),
+  knowsAboutDepression: z.boolean().nullable().optional(),
+  knowsAboutDepressionNote: text(1000).optional(),
+  expectations: z
+    .strictObject({ patient: text(), other: text(), met: z.enum(values(ExpectationsMet)) })
+    .partial()
+    .optional(),
+  supportReceived: z
+    .array(z.enum(values(SupportType)))
+    .max(4)
+    .optional(),
+  supportGiven: z
+    .array(z.enum(values(SupportType)))
+    .max(4)
+    .optional(),
+  communicationStyle: z
+    .array(z.enum(values(CommunicationStyle)))
+    .max(4)
+    .optional(),
+  communicationNote: text(1000).optional(),
+  changedNearOnset: z
+    .strictObject({ changed: z.boolean(), date: TimelineDateSchema.nullable(), description: text(1000) })
+    .partial()
+    .optional(),
+  relationToEpisode: z.enum(values(RelationToEpisode)).optional(),
+  desiredChange: text().optional(),
+  problemAreaLink: z.enum(values(CanonicalArea)).nullable().optional(),
+  disputeStage: z.enum(values(DisputeStage)).nullable().optional(),
+  deceased: z.boolean().optional(),
+  dateOfDeath: TimelineDateSchema.nullable().optional(),
+});
+export const InventoryEntry = z.record(z.string(), z.unknown()).meta({ id: 'InventoryEntry' });
+
+export const CreateInventoryEntryRequest = InventoryEntryFields.extend({
+  /** Set to merge into the existing entry for the same person instead of refusing a duplicate. */
+  mergeInto: Id.optional(),
+}).meta({ id: 'CreateInventoryEntryRequest' });
+export const UpdateInventoryEntryRequest = InventoryEntryFields.partial().meta({ id: 'UpdateInventoryEntryRequest' });
+
+export const CreateCircleSnapshotRequest = z
+  .strictObject({
+    phase: z.enum(values(SnapshotPhase)),
+    rings: z.number().int().min(3).max(4),
+    placements: z
+      .array(z.strictObject({ personId: Id, ring: z.number().int().min(1).max(4), angle: z.number().min(0).max(360) }))
+      .max(100),
+  })
+  .meta({ id: 'CreateCircleSnapshotRequest' });
+
+const AreaSelection = z.strictObject({
+  area: z.enum(values(ProblemArea)),
+  disputeStage: z.enum(values(DisputeStage)).optional(),
+  personId: Id.optional(),
+});
+export const ProblemAreaChoiceRequest = z
+  .strictObject({
+    preset: z.enum(values(TaxonomyPreset)),
+    primary: AreaSelection,
+    secondary: AreaSelection.nullable().optional(),
+    rationale: z.string().trim().min(1, 'Write why this area was chosen.').max(4000),
+    complicatingFactors: z
+      .array(z.enum(values(ComplicatingFactor)))
+      .max(4)
+      .optional(),
+  })
+  .meta({ id: 'ProblemAreaChoiceRequest' });
+
+export const FormulationRequest = z
+  .strictObject({ text: z.string().trim().min(1).max(8000) })
+  .meta({ id: 'FormulationRequest' });
+export const FormulationTransitionRequest = z
+  .strictObject({
+    to: z.enum(values(FormulationStatus)),
+    patientWords: z.string().trim().max(4000).optional(),
+    text: z.string().trim().min(1).max(8000).optional(),
+  })
+  .meta({ id: 'FormulationTransitionRequest' });
+
+export const TreatmentContractRequest = z
+  .strictObject({
+    sessionMinutes: z.number().int().min(15).max(120),
+    areaGoals: z.array(z.string().max(100)).max(30),
+    personalGoals: z.array(z.string().trim().min(1).max(500)).max(20),
+    roles: z.strictObject({ patient: text(), therapist: text() }).optional(),
+    attendance: text().optional(),
+    missedSessions: z.string().trim().min(1, 'Agree what happens when a session is missed.').max(4000),
+    medicationPlan: text().optional(),
+    jointSessions: text().optional(),
+    safety: z.string().trim().min(1, 'Agree the safety arrangements.').max(4000),
+  })
+  .meta({ id: 'TreatmentContractRequest' });
+
+export const InitialFactsRequest = z
+  .strictObject({
+    diagnosis: z.string().trim().max(500),
+    sickRoleExplained: z.boolean(),
+    safetyScreenDone: z.boolean(),
+  })
+  .partial()
+  .meta({ id: 'InitialFactsRequest' });
+
+export const ChecklistItem = z.object({ id: z.string(), label: z.string(), done: z.boolean(), source: z.string() });
+
+/** The whole initial phase of a course in one read: every record, the hints with their reasons, the gate. */
+export const InitialPhaseView = z
+  .object({
+    courseId: Id,
+    episodes: z.array(InitialRecord),
+    events: z.array(InitialRecord),
+    /** Events within the window around the current episode's onset (default ±3 months, DOMAIN §2.4). */
+    proximal: z.array(z.object({ eventId: z.string(), proximal: z.boolean(), daysFromOnset: z.number().nullable() })),
+    inventory: z.array(InitialRecord),
+    snapshots: z.array(InitialRecord),
+    /** Advisory problem-area hints, each with why it fired (DOMAIN §3.2). */
+    hints: z.array(z.record(z.string(), z.unknown())),
+    problemArea: InitialRecord.nullable(),
+    formulation: InitialRecord.nullable(),
+    /** A draft formulation generated from the records so far, in plain words; null until there is enough. */
+    draftFormulation: z.string().nullable(),
+    contract: InitialRecord.nullable(),
+    facts: InitialRecord.nullable(),
+    checklist: z.array(ChecklistItem),
+  })
+  .meta({ id: 'InitialPhaseView' });
+export type InitialPhaseView = z.infer<typeof InitialPhaseView>;
+
+export const RecordIdParams = z.strictObject({ recordId: Id });

@@ -1,0 +1,100 @@
+/**
+ * Reads a course's initial-phase records into the facts core's rules need: the hints, the checklist, the gate.
+ * Shared by the initial-phase service and the phase move (the gate out of the initial phase, DOMAIN §1.2).
+ */
+import { type CourseTable } from '../db/schema.js';
+import {
+  currentEpisodeOnset,
+  defaultTaxonomyFor,
+  type Episode,
+  type FormulationState,
+  type InitialPhaseFacts,
+  type InventoryEntry,
+  type LifeEvent,
+  type ProblemAreaChoice,
+  problemAreaHints,
+  type SchoolPreset,
+  type TreatmentContract,
+} from '@ipt/core';
+import { listCourseRecords } from '../db/repositories/course-records-repository.js';
+import { listAdministrations } from '../db/repositories/measures-repository.js';
+import type { Q } from '../db/repositories/tx.js';
+
+export const RecordKind = {
+  episode: 'episode',
+  lifeEvent: 'life-event',
+  inventoryEntry: 'inventory-entry',
+  circleSnapshot: 'circle-snapshot',
+  problemArea: 'problem-area',
+  formulation: 'formulation',
+  treatmentContract: 'treatment-contract',
+  initialFacts: 'initial-facts',
+} as const;
+export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+
+export interface InitialFacts {
+  readonly diagnosis: string;
+  readonly sickRoleExplained: boolean;
+  readonly safetyScreenDone: boolean;
+}
+export const noFacts: InitialFacts = { diagnosis: '', sickRoleExplained: false, safetyScreenDone: false };
+
+/** Everything recorded in a course's initial phase, parsed. */
+export async function loadInitialPhase(q: Q, course: CourseTable) {
+  const [rows, administrations] = await Promise.all([
+    listCourseRecords(q, course.organisationId, course.id),
+    listAdministrations(q, course.organisationId, [course.id]),
+  ]);
+  const of = <T>(kind: RecordKind) =>
+    rows.filter((r) => r.kind === kind).map((r) => ({ row: r, value: { id: r.id, ...JSON.parse(r.dataJson) } as T }));
+  const one = <T>(kind: RecordKind) => of<T>(kind)[0];
+  const episodes = of<Episode>(RecordKind.episode);
+  const events = of<LifeEvent>(RecordKind.lifeEvent);
+  const inventory = of<InventoryEntry>(RecordKind.inventoryEntry);
+  const problemArea = one<ProblemAreaChoice>(RecordKind.problemArea);
+  const formulation = one<FormulationState>(RecordKind.formulation);
+  const contract = one<TreatmentContract>(RecordKind.treatmentContract);
+  const factsRecord = one<InitialFacts>(RecordKind.initialFacts);
+  const facts = { ...noFacts, ...factsRecord?.value };
+  const onset = currentEpisodeOnset(episodes.map((e) => e.value));
+  const preset = problemArea?.value.preset ?? defaultTaxonomyFor(course.schoolPreset as SchoolPreset);
+  const hints = problemAreaHints({
+    onset,
+    events: events.map((e) => e.value),
+    inventory: inventory.map((i) => i.value),
+    preset,
+  });
+  const baseline = administrations.find((a) => a.scorable === 1 && a.total !== null);
+  // A PHQ-9 or EPDS that could be scored had its self-harm item answered (it is required, ERRATA must-fix 1).
+  const screened = administrations.some(
+    (a) => (a.instrumentId === 'phq-9' || a.instrumentId === 'epds') && a.scorable === 1,
+  );
+  const gateFacts: InitialPhaseFacts = {
+    diagnosis: facts.diagnosis.trim() === '' ? null : facts.diagnosis,
+    baselineSeverity: baseline ? { instrumentId: baseline.instrumentId, total: baseline.total as number } : null,
+    sickRoleExplained: facts.sickRoleExplained,
+    inventoryCount: inventory.length,
+    currentEpisodeOnset: onset,
+    primaryProblemArea: problemArea?.value.primary.area ?? null,
+    formulationStatus: formulation?.value.status ?? null,
+    contract: contract ? { plannedSessions: contract.value.plannedSessions, endDate: contract.value.endDate } : null,
+    safetyScreenDone: facts.safetyScreenDone || screened,
+  };
+  return {
+    rows,
+    episodes,
+    events,
+    inventory,
+    snapshots: of<Record<string, unknown>>(RecordKind.circleSnapshot),
+    problemArea,
+    formulation,
+    contract,
+    factsRecord,
+    facts,
+    onset,
+    preset,
+    hints,
+    baseline,
+    gateFacts,
+  };
+}
