@@ -49,6 +49,9 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
   };
 }
 
+/** How long shutdown waits for requests in flight before it closes their connections. */
+const DRAIN_DEADLINE_MS = 5_000;
+
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface StartOptions extends OpenOptions {
@@ -82,8 +85,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     workbench,
     demoLogins,
     close: () => {
-      // Stop taking requests, let the ones in flight finish, then flush the audit trail and close the database.
-      closing ??= app.close().then(() => workbench.close());
+      // Stop taking requests, let the ones in flight finish (for at most the drain deadline: a client that keeps a
+      // connection open without a request must not hold the shutdown), then flush the audit trail and close the
+      // database.
+      const deadline = setTimeout(() => app.server.closeAllConnections(), DRAIN_DEADLINE_MS);
+      closing ??= app
+        .close()
+        .finally(() => clearTimeout(deadline))
+        .then(() => workbench.close());
       return closing;
     },
   };

@@ -20,6 +20,21 @@ interface DemoSession {
   readonly note: string;
 }
 
+interface DemoPerson {
+  readonly key: string;
+  readonly fields: Record<string, unknown>;
+  readonly diedMonthsBefore?: number;
+}
+
+interface DemoStory {
+  readonly onsetMonthsBefore: number;
+  readonly people: readonly DemoPerson[];
+  readonly events: readonly { monthsBefore: number; category: string; personKey?: string; description: string }[];
+  readonly choice: { area: string; disputeStage?: string; personKey?: string; rationale: string };
+  readonly patientWords: string;
+  readonly personalGoals: readonly string[];
+}
+
 interface DemoCase {
   readonly displayName: string;
   readonly age: number;
@@ -30,6 +45,8 @@ interface DemoCase {
   readonly phq9Totals: readonly (number | null)[];
   /** Made-up GAD-7 totals by session number: at intake and every 4 sessions. */
   readonly gad7Totals: Readonly<Record<number, number>>;
+  /** The initial phase as recorded at session 3, from the case vignette (months counted back from the start). */
+  readonly story: DemoStory;
   /** Phase moves after the given session number, with the clinician's reason. */
   readonly moves: readonly { afterSession: number; to: Phase; reason: string }[];
 }
@@ -63,6 +80,39 @@ const ethyl: DemoCase = {
     },
   ],
   phq9Totals: [16, 15, 15, 13, null, 12],
+  story: {
+    onsetMonthsBefore: 5,
+    people: [
+      {
+        key: 'brandy',
+        fields: {
+          personName: 'Brandy (her dog)',
+          relationship: 'other',
+          closenessRing: 1,
+          positives: 'Uncomplicated affection',
+        },
+        diedMonthsBefore: 6,
+      },
+      {
+        key: 'park',
+        fields: {
+          personName: 'The dog owners at the park',
+          relationship: 'other',
+          closenessRing: 3,
+          positives: 'She did not feel unwelcome there',
+          cannotTalkAbout: 'How much she misses Brandy',
+        },
+      },
+    ],
+    events: [{ monthsBefore: 6, category: 'death', personKey: 'brandy', description: 'Her dog Brandy died' }],
+    choice: {
+      area: 'deficits',
+      rationale:
+        'A life-long pattern of sparse relationships amplified the loss: interpersonal sensitivities chosen over grief.',
+    },
+    patientWords: 'I suppose it is not just about Brandy.',
+    personalGoals: ['Talk to the people at the park again'],
+  },
   gad7Totals: { 1: 9 },
   moves: [
     {
@@ -99,6 +149,52 @@ const joy: DemoCase = {
     { attendance: 'attended', note: 'Termination raised: end date named; gains credited to her own work.' },
   ],
   phq9Totals: [18, 17, 16, 15, 14, 12, 11, 10, 9, 8, 7, 6, 5, 4],
+  story: {
+    onsetMonthsBefore: 2,
+    people: [
+      {
+        key: 'ben',
+        fields: {
+          personName: 'Ben',
+          relationship: 'partner',
+          closenessRing: 1,
+          positives: 'Encouraging and supportive',
+        },
+      },
+      {
+        key: 'laura',
+        fields: {
+          personName: 'Laura',
+          relationship: 'other',
+          relationshipDetail: 'ex-partner',
+          closenessRing: 2,
+          conflict: { present: true, whatHappens: 'Asks her to take on childcare at short notice; Joy gives in' },
+          expectations: { patient: 'Planned, shared childcare', other: 'Joy helps whenever asked', met: 'no' },
+        },
+      },
+      {
+        key: 'maxine',
+        fields: {
+          personName: 'Maxine',
+          relationship: 'child',
+          closenessRing: 1,
+          relationshipDetail: 'daughter they co-parent',
+        },
+      },
+    ],
+    events: [
+      { monthsBefore: 4, category: 'health', description: 'Heart attack' },
+      { monthsBefore: 3, category: 'work', description: 'Quit her high-stress job for her health' },
+    ],
+    choice: {
+      area: 'dispute',
+      disputeStage: 'renegotiation',
+      personKey: 'laura',
+      rationale: 'Different expectations with her ex-partner about childcare, and resentment she does not voice.',
+    },
+    patientWords: 'It is about Laura and me never saying no.',
+    personalGoals: ['Say no to last-minute requests without guilt', 'Find new work'],
+  },
   gad7Totals: { 1: 12, 5: 9, 9: 7, 13: 4 },
   moves: [
     { afterSession: 3, to: Phase.middle, reason: 'Role dispute formulation agreed.' },
@@ -201,9 +297,9 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
           sessionId: session.id,
         });
       }
+      if (i === 2) await enterInitialPhase(day, ctx, detail.course.id, c.story, startDate);
       for (const move of c.moves.filter((m) => m.afterSession === i + 1)) {
-        // The demo's initial phases predate the initial-phase tools: their moves are written overrides of the gate.
-        detail = await day.courses.movePhase(ctx, detail.course.id, detail.course.version, move.to, move.reason, true);
+        detail = await day.courses.movePhase(ctx, detail.course.id, detail.course.version, move.to, move.reason);
       }
     }
   }
@@ -216,4 +312,68 @@ function spread(total: number, items: number): number[] {
   for (let left = Math.min(total, 3 * items), k = 0; left > 0; k++, left--)
     answers[k % items] = (answers[k % items] ?? 0) + 1;
   return answers;
+}
+
+/** The month `months` before `date`, as patients remember dates: approximately. */
+function monthsBefore(date: string, months: number) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+/** Records the initial phase of a demo case: timeline, inventory, choice, formulation agreed, contract, facts. */
+async function enterInitialPhase(
+  services: Services,
+  ctx: Parameters<Services['initial']['add']>[0],
+  courseId: string,
+  story: DemoStory,
+  startDate: string,
+) {
+  const { initial } = services;
+  await initial.add(ctx, courseId, 'episode', {
+    kind: 'current',
+    type: 'depressive',
+    start: monthsBefore(startDate, story.onsetMonthsBefore),
+  });
+  const ids: Record<string, string> = {};
+  for (const p of story.people) {
+    const died =
+      p.diedMonthsBefore === undefined
+        ? {}
+        : { deceased: true, dateOfDeath: monthsBefore(startDate, p.diedMonthsBefore) };
+    ids[p.key] = (await initial.add(ctx, courseId, 'inventory-entry', { ...p.fields, ...died })).id;
+  }
+  for (const e of story.events) {
+    await initial.add(ctx, courseId, 'life-event', {
+      date: monthsBefore(startDate, e.monthsBefore),
+      category: e.category,
+      description: e.description,
+      ...(e.personKey && { personId: ids[e.personKey] }),
+    });
+  }
+  const { personKey, disputeStage, area, rationale } = story.choice;
+  await initial.put(ctx, courseId, 'problem-area', 0, {
+    preset: 'weissman4',
+    primary: { area, ...(disputeStage && { disputeStage }), ...(personKey && { personId: ids[personKey] }) },
+    rationale,
+  });
+  await initial.put(ctx, courseId, 'initial-facts', 0, {
+    diagnosis: 'Major depressive disorder',
+    sickRoleExplained: true,
+    safetyScreenDone: true,
+  });
+  const view = await initial.view(ctx, courseId);
+  const draft = await initial.put(ctx, courseId, 'formulation', 0, { text: view.draftFormulation ?? rationale });
+  const presented = await initial.formulationTransition(ctx, courseId, draft.version, { to: 'presented' });
+  await initial.formulationTransition(ctx, courseId, presented.version, {
+    to: 'agreed',
+    patientWords: story.patientWords,
+  });
+  await initial.put(ctx, courseId, 'treatment-contract', 0, {
+    sessionMinutes: 50,
+    areaGoals: [],
+    personalGoals: [...story.personalGoals],
+    missedSessions: 'Let the clinic know a day ahead; a missed session still counts towards the sixteen.',
+    safety: 'Crisis contacts given; if thoughts of self-harm come, call the service or emergency services.',
+  });
 }
