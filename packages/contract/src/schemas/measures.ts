@@ -104,6 +104,12 @@ export const Interpretation = z.object({
   remission: z.boolean().nullable(),
   reliableImprovement: z.boolean().nullable(),
   reliableDeterioration: z.boolean().nullable(),
+  /**
+   * Caseness at the start and not at the end (NHS Talking Therapies "recovery"), and remission sustained over
+   * time: separate, distinctly named results (ERRATA must-fix 9); null where no sourced rule applies.
+   */
+  iaptRecovery: z.boolean().nullable(),
+  sustainedRecovery: z.boolean().nullable(),
 });
 
 export const ChartPoint = z.object({

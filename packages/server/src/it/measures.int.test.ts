@@ -209,6 +209,12 @@ describe.each(targets)('measurement-based care on $name', (target) => {
     expect(series?.bands.map((b) => b.label).length).toBeGreaterThanOrEqual(4);
     // The world's first PHQ-9 (all answers 0) is the baseline.
     expect(series?.interpretation.baseline).toBe(0);
+    // Remission, caseness-based recovery and sustained recovery are separate results (ERRATA must-fix 9).
+    expect(Object.keys(series?.interpretation ?? {})).toEqual(
+      expect.arrayContaining(['remission', 'iaptRecovery', 'sustainedRecovery']),
+    );
+    // A baseline below caseness (PHQ-9 < 10) cannot recover in the NHS Talking Therapies sense.
+    expect(series?.interpretation.iaptRecovery).not.toBe(true);
     expect(view.annotations).toEqual([expect.objectContaining({ label: 'Argument with sister' })]);
     expect(view.phases[0]).toMatchObject({ phase: 'initial' });
     expect(view.due.map((d) => d.instrumentId)).toContain('gad-7');

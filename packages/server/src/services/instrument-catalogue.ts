@@ -4,6 +4,7 @@
  */
 import type { Administration, InstrumentDefinition, InstrumentTextPack } from '@ipt/contract';
 import {
+  classifyCourse,
   getInstrument,
   type Instrument,
   instruments,
@@ -159,9 +160,16 @@ export function interpret(id: string, administrations: readonly Administration[]
       remission: null,
       reliableImprovement: null,
       reliableDeterioration: null,
+      iaptRecovery: null,
+      sustainedRecovery: null,
     };
   }
-  const c = interpretChange(instrument(id), baseline, latest);
+  const i = instrument(id);
+  const c = interpretChange(i, baseline, latest);
+  const course = classifyCourse(
+    i,
+    scored.map((a) => ({ date: a.administeredAt.slice(0, 10), total: a.total as number })),
+  );
   return {
     baseline,
     latest,
@@ -169,6 +177,8 @@ export function interpret(id: string, administrations: readonly Administration[]
     remission: c.remission.met,
     reliableImprovement: c.reliableImprovement.met,
     reliableDeterioration: c.reliableDeterioration.met,
+    iaptRecovery: course.iaptRecovery.met,
+    sustainedRecovery: course.sustainedRecovery.met,
   };
 }
 
