@@ -13,6 +13,7 @@ export const queryKeys = {
   patient: (patientId: string) => ['patient', patientId] as const,
   instruments: ['instruments'] as const,
   measures: (courseId: string) => ['measures', courseId] as const,
+  initialPhase: (courseId: string) => ['initial-phase', courseId] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -59,6 +60,14 @@ export const measuresQuery = (courseId: string) =>
     queryKey: queryKeys.measures(courseId),
     queryFn: () => api.getMeasures({ params: { courseId } }),
     // A point (and its flag) can arrive from the patient's phone at any time.
+    staleTime: 0,
+  });
+
+/** The initial phase of a course in one read: its records, the hints with their reasons, and the gate's checklist. */
+export const initialPhaseQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: queryKeys.initialPhase(courseId),
+    queryFn: () => api.getInitialPhase({ params: { courseId } }),
     staleTime: 0,
   });
 

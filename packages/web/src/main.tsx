@@ -7,6 +7,7 @@ import { isLocked, kioskLocation } from './kiosk/kiosk-state.js';
 import { createAppRouter } from './router.js';
 import './styles/app.css';
 import './styles/measures.css';
+import './styles/initial.css';
 
 /**
  * A 423 from any call means kiosk mode is on: whoever holds the device is sent to the unlock form. A 401 means the

@@ -1,6 +1,13 @@
 /** The route tree, in code: a public sign-in page and the signed-in pages behind one gate. */
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, notFound, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  redirect,
+} from '@tanstack/react-router';
 import { caseloadQuery, isApiError, meQuery, patientQuery } from './api.js';
 import { unlessLocked } from './kiosk/kiosk-state.js';
 import { RootLayout } from './layout/RootLayout.js';
@@ -67,20 +74,33 @@ const addPatientRoute = createRoute({
   component: AddPatientPage,
 });
 
+/** A patient's record, or "not found" for one outside the caller's reach. */
+async function loadPatient(context: RouterContext, patientId: string) {
+  try {
+    await unlessLocked(context.queryClient.ensureQueryData(patientQuery(patientId)));
+  } catch (error) {
+    // A record outside the caller's reach answers 404 like a missing one (shared/DESIGN.md "Security model").
+    if (isApiError(error, 404) || isApiError(error, 400)) notFound({ throw: true });
+    throw error;
+  }
+}
+
 export const patientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/patients/$patientId',
-  loader: async ({ context, params }) => {
-    try {
-      await unlessLocked(context.queryClient.ensureQueryData(patientQuery(params.patientId)));
-    } catch (error) {
-      // A record outside the caller's reach answers 404 like a missing one (shared/DESIGN.md "Security model").
-      if (isApiError(error, 404) || isApiError(error, 400)) notFound({ throw: true });
-      throw error;
-    }
-  },
+  loader: ({ context, params }) => loadPatient(context, params.patientId),
   notFoundComponent: PatientNotFound,
   component: PatientPage,
+});
+
+/** The initial phase of the patient's current course as working tools (issue "The initial phase as working tools"). */
+const initialPhaseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/$patientId/initial',
+  loader: ({ context, params }) => loadPatient(context, params.patientId),
+  notFoundComponent: PatientNotFound,
+  // Loaded when first opened: the tools are a large part of the app that most page views do not need.
+  component: lazyRouteComponent(() => import('./pages/InitialPhasePage.js'), 'InitialPhasePage'),
 });
 
 /**
@@ -112,7 +132,7 @@ const kioskLockedRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedInRoute.addChildren([caseloadRoute, addPatientRoute, patientRoute]),
+  signedInRoute.addChildren([caseloadRoute, addPatientRoute, patientRoute, initialPhaseRoute]),
   linkRoute,
   kioskRoute,
   kioskLockedRoute,

@@ -2,6 +2,7 @@ import {
   type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
@@ -67,10 +68,14 @@ export function TextField({
   error,
   optional,
   ...input
-}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { onChange: Change<HTMLInputElement> }) {
+}: FieldShell &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+    onChange: Change<HTMLInputElement>;
+    ref?: Ref<HTMLInputElement>;
+  }) {
   return (
     <Field label={label} hint={hint} error={error} optional={optional}>
-      {(control) => <input {...input} {...control} required={!optional} />}
+      {(control) => <input {...input} {...control} required={input.required ?? !optional} />}
     </Field>
   );
 }
@@ -84,7 +89,7 @@ export function TextAreaField({
 }: FieldShell & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { onChange: Change<HTMLTextAreaElement> }) {
   return (
     <Field label={label} hint={hint} error={error} optional={optional}>
-      {(control) => <textarea rows={4} {...textarea} {...control} required={!optional} />}
+      {(control) => <textarea rows={4} {...textarea} {...control} required={textarea.required ?? !optional} />}
     </Field>
   );
 }
@@ -92,6 +97,8 @@ export function TextAreaField({
 export interface Option {
   readonly value: string;
   readonly label: string;
+  /** More words about the answer, read after its name (a radio's description). */
+  readonly description?: string;
 }
 
 export function SelectField({

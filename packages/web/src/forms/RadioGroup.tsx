@@ -65,8 +65,17 @@ export function RadioGroup({
               onChange={onChange}
               required={required}
               {...(error ? { 'aria-invalid': true } : {})}
+              {...(o.description ? { 'aria-describedby': `${id}-${o.value}-description` } : {})}
             />
-            <span>{o.label}</span>
+            <span>
+              {o.label}
+              {o.description && (
+                // Out of the name (read once, as the description): the whole box stays one large target.
+                <span id={`${id}-${o.value}-description`} className="option-description" aria-hidden="true">
+                  {o.description}
+                </span>
+              )}
+            </span>
           </label>
         ))}
       </div>

@@ -1,3 +1,4 @@
+import { enInitial } from './en-initial.js';
 import { enMeasures } from './en-measures.js';
 
 /**
@@ -195,6 +196,7 @@ export const en = {
   'notFound.body': 'There is no page at this address.',
 
   ...enMeasures,
+  ...enInitial,
 } as const;
 
 export type MessageKey = keyof typeof en;

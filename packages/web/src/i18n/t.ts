@@ -6,7 +6,8 @@ import { en, type MessageKey } from './en.js';
 export type { MessageKey } from './en.js';
 
 const catalogue: Record<MessageKey, string> = en;
-const locale = 'en-GB';
+/** The reader's locale: dates, month names and numbers follow it. */
+export const locale = 'en-GB';
 
 export type MessageVars = Readonly<Record<string, string | number>>;
 
@@ -16,6 +17,11 @@ export function t(key: MessageKey, vars: MessageVars = {}): string {
     const value = vars[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** Whether the catalogue has a message for `key` (for words built from a stored value that may be unknown). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
 }
 
 const dateFormat = new Intl.DateTimeFormat(locale, {

@@ -32,6 +32,8 @@ const series = {
     remission: false,
     reliableImprovement: false,
     reliableDeterioration: false,
+    iaptRecovery: null,
+    sustainedRecovery: null,
   },
 };
 

@@ -7,6 +7,7 @@ import { PhaseBadge } from '../course/PhaseBadge.js';
 import { progressText } from '../course/progress-text.js';
 import { presetLabel, statusLabel, weekdayLabel } from '../i18n/labels.js';
 import { formatDate, t } from '../i18n/t.js';
+import { InitialPhaseCard } from '../initial/InitialPhaseCard.js';
 import { MeasuresSection } from '../measures/MeasuresSection.js';
 import { MovePhaseForm } from './MovePhaseForm.js';
 import { PhaseHistory } from './PhaseHistory.js';
@@ -78,6 +79,7 @@ export function CourseView({ detail, patientId }: { detail: CourseDetail; patien
         )}
       </dl>
       <PhaseStrip detail={detail} />
+      <InitialPhaseCard detail={detail} patientId={patientId} />
       {active && (
         <div className="forms no-print">
           <RecordSessionForm detail={detail} patientId={patientId} />

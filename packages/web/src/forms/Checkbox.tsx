@@ -1,0 +1,82 @@
+import { type ReactNode, useId } from 'react';
+import type { Option } from './Field.js';
+
+/** One yes/no question: the box and its label side by side, the whole label a target, a hint under it. */
+export function CheckboxField({
+  label,
+  hint,
+  checked,
+  onChange,
+  name,
+}: {
+  label: ReactNode;
+  hint?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  name?: string;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="check-field">
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hintId}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A question with several answers: a fieldset whose legend is the question, one checkbox per answer. */
+export function CheckboxGroup({
+  legend,
+  options,
+  values,
+  onChange,
+  hint,
+  className,
+}: {
+  legend: ReactNode;
+  options: readonly Option[];
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  hint?: string;
+  className?: string;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...values.filter((v) => v !== value), value] : values.filter((v) => v !== value));
+  return (
+    <fieldset className={['check-group', className].filter(Boolean).join(' ')} aria-describedby={hintId}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      <div className="check-options">
+        {options.map((o) => (
+          <label key={o.value} className="check-option">
+            <input
+              type="checkbox"
+              checked={values.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

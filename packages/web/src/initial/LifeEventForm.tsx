@@ -1,0 +1,110 @@
+import { ProblemType } from '@ipt/contract';
+import type { LifeEvent } from '@ipt/core';
+import { useMutation } from '@tanstack/react-query';
+import { useId } from 'react';
+import { api, isApiError } from '../api.js';
+import { SelectField, TextField } from '../forms/Field.js';
+import { FormStatus } from '../forms/FormStatus.js';
+import { missing } from '../forms/problem.js';
+import { useFormState } from '../forms/use-form-state.js';
+import { categoryOptions, impactOptions } from '../i18n/initial-labels.js';
+import { t } from '../i18n/t.js';
+import { useInitial, useRefreshInitial } from './initial-context.js';
+import type { BodyOf, Versioned } from './records.js';
+import { checkTimelineText, timelineDateInput } from './timeline-date.js';
+import { dateError, TimelineDateField } from './TimelineDateField.js';
+
+/**
+ * Add or change a life event (DOMAIN §2.4): when (a day, a month or a year), what kind, who was involved (from the
+ * inventory), what happened, and how it felt (−3 … +3). Kept short so it can be filled while the patient talks.
+ */
+export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEvent>; n?: number; onDone?: () => void }) {
+  const { detail, records, patient, today } = useInitial();
+  const courseId = detail.course.id;
+  const headingId = useId();
+  const refresh = useRefreshInitial(courseId, patient.id);
+  const initial = () => ({
+    date: timelineDateInput(event?.date),
+    category: event?.category ?? '',
+    personId: event?.personId ?? '',
+    description: event?.description ?? '',
+    impact:
+      event?.perceivedImpact === null || event?.perceivedImpact === undefined ? '' : String(event.perceivedImpact),
+  });
+  const form = useFormState(initial());
+  const people = [
+    { value: '', label: t('event.personNone') },
+    ...records.inventory.map((p) => ({ value: p.id, label: p.personName })),
+  ];
+
+  const save = useMutation({
+    mutationFn: (body: BodyOf<'createLifeEvent'>) =>
+      event
+        ? api.updateLifeEvent({ params: { recordId: event.id }, body, ifMatch: event.version })
+        : api.createLifeEvent({ params: { courseId }, body }),
+    onSuccess: async () => {
+      form.succeed(event ? t('event.changed', { n: n ?? '' }) : t('event.added'), event ? undefined : initial());
+      await refresh();
+      onDone?.();
+    },
+    onError: async (error) => {
+      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+        form.setMessage({ kind: 'error', text: t('initial.conflict') });
+        await refresh();
+      } else form.fail(error);
+    },
+  });
+
+  const submit = form.onSubmit(() => {
+    const v = form.values;
+    const date = checkTimelineText(v.date, today, patient.yearOfBirth);
+    const found: Record<string, string> = { ...missing(v, ['category', 'description']) };
+    const error = dateError(date, true);
+    if (error) found.date = error;
+    if (!form.check(found, t('form.fixErrors')) || !date.ok) return;
+    save.mutate({
+      date: date.date,
+      category: v.category as LifeEvent['category'],
+      personId: v.personId === '' ? null : v.personId,
+      description: v.description.trim(),
+      perceivedImpact: v.impact === '' ? null : Number(v.impact),
+    });
+  });
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{event ? t('event.editHeading', { n: n ?? '' }) : t('event.addHeading')}</h3>
+      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+        <FormStatus message={form.message} />
+        <div className="field-row align-end">
+          <TimelineDateField label={t('event.date')} {...form.bind('date')} />
+          <SelectField
+            label={t('event.category')}
+            options={[{ value: '', label: t('event.choose') }, ...categoryOptions]}
+            {...form.bind('category')}
+          />
+        </div>
+        <TextField label={t('event.description')} {...form.bind('description')} />
+        <div className="field-row align-end">
+          <SelectField
+            label={t('event.person')}
+            hint={t('event.personHint')}
+            options={people}
+            {...form.bind('personId')}
+          />
+          <SelectField label={t('event.impact')} options={impactOptions} {...form.bind('impact')} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? t('form.saving') : event ? t('event.save') : t('event.submit')}
+          </button>
+          {onDone && (
+            <button type="button" className="button button-quiet" onClick={onDone}>
+              {t('form.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+import { ProblemAreaChoiceRequest, ProblemType } from '@ipt/contract';
+import {
+  assertProblemAreaChoice,
+  type ComplicatingFactor,
+  defaultTaxonomyFor,
+  type DisputeStage,
+  differsFromHints,
+  disputeStageGuide,
+  isDisputeArea,
+  type ProblemArea,
+  RuleViolation,
+  type TaxonomyPreset,
+  taxonomyPresetDefinitions,
+} from '@ipt/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, isApiError } from '../api.js';
+import { CheckboxGroup } from '../forms/Checkbox.js';
+import { type Option, SelectField, TextAreaField } from '../forms/Field.js';
+import { FormStatus } from '../forms/FormStatus.js';
+import { validate } from '../forms/problem.js';
+import { RadioGroup } from '../forms/RadioGroup.js';
+import { useFormState } from '../forms/use-form-state.js';
+import { problemAreaLabel, stageLabel, taxonomyOptions } from '../i18n/initial-labels.js';
+import { hasMessage, t } from '../i18n/t.js';
+import { HintList } from './HintList.js';
+import { toolName } from './InitialChecklist.js';
+import { ToolId, useInitial, useRefreshInitial } from './initial-context.js';
+import type { BodyOf } from './records.js';
+
+type Body = BodyOf<'putProblemArea'>;
+
+/** The stages with core's guide: how to recognise each, and what the therapist aims for (DOMAIN §3.4). */
+const stageChoices: Option[] = Object.entries(disputeStageGuide).map(([stage, guide]) => ({
+  value: stage,
+  label: stageLabel(stage),
+  description: `${t('area.recognise')} ${guide.recognise} ${t('area.aim')} ${guide.aim}`,
+}));
+
+const isDispute = (area: string) => area !== '' && isDisputeArea(area as ProblemArea);
+
+/**
+ * The problem area (DOMAIN §3): the hints with their reasons, then the clinician's choice: a taxonomy (defaulting to
+ * the course's school), one primary area and at most one secondary, the stage of a dispute, and the rationale.
+ * Choosing against the hints is one click, like any other choice.
+ */
+export function ProblemAreaSection() {
+  const { detail, records, patient } = useInitial();
+  const courseId = detail.course.id;
+  const refresh = useRefreshInitial(courseId, patient.id);
+  const saved = records.problemArea;
+  const initialPreset: string = saved?.preset ?? defaultTaxonomyFor(detail.course.schoolPreset);
+  const form = useFormState({
+    preset: initialPreset,
+    'primary.area': saved?.primary.area ?? '',
+    'primary.disputeStage': saved?.primary.disputeStage ?? '',
+    personId: saved?.primary.personId ?? '',
+    'secondary.area': saved?.secondary?.area ?? '',
+    'secondary.disputeStage': saved?.secondary?.disputeStage ?? '',
+    rationale: saved?.rationale ?? '',
+  });
+  const [factors, setFactors] = useState<string[]>([...(saved?.complicatingFactors ?? [])]);
+  const v = form.values;
+  const preset = taxonomyPresetDefinitions[v.preset as TaxonomyPreset];
+  const hinted = new Set(records.hints.map((h) => h.area));
+  const areaOptions = preset.areas.map((a) => ({
+    value: a.id,
+    label: hinted.has(a.canonical) ? `${problemAreaLabel(a.id)} ${t('area.hinted')}` : problemAreaLabel(a.id),
+  }));
+  const people = [
+    { value: '', label: t('area.personNone') },
+    ...records.inventory.map((p) => ({ value: p.id, label: p.personName })),
+  ];
+  const differs =
+    v['primary.area'] !== '' &&
+    preset.areas.some((a) => a.id === v['primary.area']) &&
+    differsFromHints(preset.id, v['primary.area'] as ProblemArea, records.hints);
+
+  const save = useMutation({
+    mutationFn: (body: Body) => api.putProblemArea({ params: { courseId }, body, ifMatch: saved?.version ?? 0 }),
+    onSuccess: async () => {
+      form.succeed(t('area.done'));
+      await refresh();
+    },
+    onError: async (error) => {
+      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+        form.setMessage({ kind: 'error', text: t('initial.conflict') });
+        await refresh();
+      } else form.fail(error);
+    },
+  });
+
+  const selection = (prefix: 'primary' | 'secondary', withPerson: boolean) => {
+    const area = v[`${prefix}.area`];
+    const stage = v[`${prefix}.disputeStage`];
+    return {
+      area: area as ProblemArea,
+      ...(isDispute(area) && stage ? { disputeStage: stage as DisputeStage } : {}),
+      ...(withPerson && v.personId ? { personId: v.personId } : {}),
+    };
+  };
+
+  const submit = form.onSubmit(() => {
+    const body: Body = {
+      preset: preset.id,
+      primary: selection('primary', true),
+      secondary: v['secondary.area'] ? selection('secondary', false) : null,
+      rationale: v.rationale.trim(),
+      ...(preset.complicatingFactors.length > 0 ? { complicatingFactors: factors as ComplicatingFactor[] } : {}),
+    };
+    const found: Record<string, string> = { ...validate(ProblemAreaChoiceRequest, body) };
+    if (v['primary.area'] === '') found['primary.area'] = t('form.required');
+    if (Object.keys(found).length === 0) {
+      // Core's rule, before the server applies it: a dispute needs its stage, the secondary differs, a rationale.
+      try {
+        assertProblemAreaChoice(body);
+      } catch (error) {
+        if (!(error instanceof RuleViolation)) throw error;
+        found[error.field ?? 'rationale'] = error.message;
+      }
+    }
+    if (form.check(found, t('form.fixErrors'))) save.mutate(body);
+  });
+
+  const changePreset = form.bind('preset').onChange;
+  const chosen = saved ? problemAreaLabel(saved.primary.area) : null;
+
+  return (
+    <section id={ToolId.problemArea} className="tool" aria-labelledby="area-heading">
+      <h2 id="area-heading">{toolName(ToolId.problemArea)}</h2>
+      <p className="tool-intro">{t('area.intro')}</p>
+      <div className="area-layout">
+        <section className="area-hints" aria-labelledby="hints-heading">
+          <h3 id="hints-heading">{t('area.hintsHeading')}</h3>
+          <HintList hints={records.hints} />
+        </section>
+        <section className="card" aria-labelledby="choice-heading">
+          <h3 id="choice-heading">{t('area.chooseHeading')}</h3>
+          {saved && chosen && (
+            <p className="chosen">
+              {t('area.chosen', {
+                area: saved.primary.disputeStage
+                  ? t('area.withStage', { area: chosen, stage: stageLabel(saved.primary.disputeStage) })
+                  : chosen,
+              })}
+            </p>
+          )}
+          <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+            <FormStatus message={form.message} />
+            <SelectField
+              label={t('area.preset')}
+              hint={t('area.presetHint')}
+              options={taxonomyOptions}
+              {...form.bind('preset')}
+              onChange={(e) => {
+                changePreset(e);
+                const areas = taxonomyPresetDefinitions[e.target.value as TaxonomyPreset].areas.map(
+                  (a) => a.id as string,
+                );
+                // An area the new taxonomy does not offer is cleared rather than kept invisibly.
+                form.setValues((x) => ({
+                  ...x,
+                  preset: e.target.value,
+                  'primary.area': areas.includes(x['primary.area']) ? x['primary.area'] : '',
+                  'secondary.area': areas.includes(x['secondary.area']) ? x['secondary.area'] : '',
+                }));
+              }}
+            />
+            <RadioGroup legend={t('area.primary')} options={areaOptions} {...form.bind('primary.area')} />
+            {differs && <p className="notice notice-info">{t('area.differs')}</p>}
+            {isDispute(v['primary.area']) && (
+              <RadioGroup legend={t('area.stage')} options={stageChoices} {...form.bind('primary.disputeStage')} />
+            )}
+            <SelectField
+              label={t('area.person')}
+              hint={t('area.personHint')}
+              options={people}
+              {...form.bind('personId')}
+            />
+            <SelectField
+              label={t('area.secondary')}
+              options={[
+                { value: '', label: t('area.secondaryNone') },
+                ...areaOptions.filter((o) => o.value !== v['primary.area']),
+              ]}
+              {...form.bind('secondary.area')}
+            />
+            {isDispute(v['secondary.area']) && (
+              <RadioGroup
+                legend={t('area.secondaryStage')}
+                options={stageChoices}
+                {...form.bind('secondary.disputeStage')}
+              />
+            )}
+            {preset.complicatingFactors.length > 0 && (
+              <CheckboxGroup
+                legend={t('area.factors')}
+                options={preset.complicatingFactors.map((f) => {
+                  const key = `factor.${f}`;
+                  return { value: f, label: hasMessage(key) ? t(key) : f };
+                })}
+                values={factors}
+                onChange={setFactors}
+              />
+            )}
+            <TextAreaField label={t('area.rationale')} hint={t('area.rationaleHint')} {...form.bind('rationale')} />
+            <div className="actions">
+              <button type="submit" className="button" disabled={save.isPending}>
+                {save.isPending ? t('form.saving') : t('area.submit')}
+              </button>
+            </div>
+          </form>
+        </section>
+      </div>
+    </section>
+  );
+}
