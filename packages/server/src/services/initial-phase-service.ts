@@ -305,14 +305,20 @@ export class InitialPhaseService {
       const { patientId } = await this.writable(trx, ctx, courseId);
       const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, RecordKind.formulation);
       if (!existing) throw new RuleViolation('Write the formulation before presenting it.', 'to');
-      const state = JSON.parse(existing.dataJson) as FormulationState;
+      const state = JSON.parse(existing.dataJson) as FormulationState & { history?: unknown[] };
+      const on = todayOf(this.deps.clock);
       const next = applyFormulationTransition(state, {
         to: input.to,
-        on: todayOf(this.deps.clock),
+        on,
         patientWords: input.patientWords ?? null,
         ...(input.text !== undefined && { text: input.text }),
       });
-      return this.save(trx, ctx, existing, version, next as unknown as Record<string, unknown>, patientId);
+      // Each step of the formulation (presented, agreed, revised, declined) stays visible with the patient's words.
+      const history = [
+        ...(state.history ?? []),
+        { status: next.status, on, patientWords: next.patientWords, by: ctx.actor.displayName },
+      ];
+      return this.save(trx, ctx, existing, version, { ...next, history }, patientId);
     });
   }
 
