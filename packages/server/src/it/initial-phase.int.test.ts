@@ -137,6 +137,7 @@ describe.each(targets)('the initial phase on $name', (target) => {
       status: 'agreed',
       patientWords: 'Yes, it is about Laura and me not saying no.',
     });
+    expect((agreed.data.history as { status: string }[]).map((h) => h.status)).toEqual(['presented', 'agreed']);
 
     const contract = await clinician.api.putTreatmentContract({
       params: { courseId },
