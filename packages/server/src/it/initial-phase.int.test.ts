@@ -171,6 +171,26 @@ describe.each(targets)('the initial phase on $name', (target) => {
       ifMatch: 1,
     });
     expect(moved.course.phase).toBe('middle');
+
+    // A life event during the course annotates the symptom charts: one mechanism for both.
+    await clinician.api.createLifeEvent({
+      params: { courseId },
+      body: {
+        date: '2026-01-20',
+        category: 'dispute',
+        personId: laura.id,
+        description: 'Argument with Laura about the weekend',
+      },
+    });
+    const chart = await clinician.api.getMeasures({ params: { courseId } });
+    expect(chart.annotations).toContainEqual(
+      expect.objectContaining({
+        date: '2026-01-20',
+        label: 'Argument with Laura about the weekend',
+        kind: 'life-event',
+      }),
+    );
+    expect(chart.annotations.map((a) => a.label)).not.toContain('Heart attack');
   });
 
   it('lets Ethyl choose interpersonal sensitivities over the grief hint, and records that it differs', async () => {

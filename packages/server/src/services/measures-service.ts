@@ -6,6 +6,8 @@ import type { Administration, Annotation, InstrumentDefinition, InstrumentTextPa
 import {
   defaultSchedule,
   measuresDue,
+  midpointIso,
+  type TimelineDate,
   NotFound,
   type Phase,
   RuleViolation,
@@ -15,6 +17,7 @@ import {
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import { reachableCoursePatient, writableCourse } from '../db/repositories/access-repository.js';
+import { listCourseRecords } from '../db/repositories/course-records-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
@@ -143,13 +146,17 @@ export class MeasuresService {
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const org = ctx.actor.organisationId;
-    const [sessionRows, transitions, adminRows, annotationRows, stored] = await Promise.all([
+    const [sessionRows, transitions, adminRows, annotationRows, stored, recordRows] = await Promise.all([
       courses.listSessionsOfCourses(q, org, [courseId]),
       courses.listPhaseTransitions(q, [courseId]),
       measures.listAdministrations(q, org, [courseId]),
       measures.listAnnotations(q, org, courseId),
       measures.findSchedule(q, org, courseId),
+      listCourseRecords(q, org, courseId),
     ]);
+    const lifeEvents = recordRows
+      .filter((r) => r.kind === 'life-event')
+      .map((r) => ({ id: r.id, ...(JSON.parse(r.dataJson) as { date: TimelineDate; description: string }) }));
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MeasuresView', courseId, patientId));
     const sessions = sessionRows.map(courses.toSession);
     const administrations = adminRows.map(toAdministration);
@@ -191,7 +198,13 @@ export class MeasuresService {
       series,
       sessions: sessions.map((s) => ({ number: s.number, date: s.date, phase: s.phase })),
       phases,
-      annotations: annotationRows.map((a) => ({ id: a.id, date: a.date, label: a.label, kind: a.kind })),
+      annotations: [
+        ...annotationRows.map((a) => ({ id: a.id, date: a.date, label: a.label, kind: a.kind })),
+        // The timeline's life events from the course's start on annotate the charts too (issue "initial phase").
+        ...lifeEvents
+          .map((e) => ({ id: e.id, date: midpointIso(e.date), label: e.description, kind: 'life-event' }))
+          .filter((e) => e.date >= course.startDate),
+      ].sort((a, b) => a.date.localeCompare(b.date)),
       due: measuresDue(
         rules,
         sessions,
