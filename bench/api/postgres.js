@@ -56,3 +56,36 @@ export function redact(url) {
   if (u.password) u.password = '***';
   return u.toString();
 }
+
+/**
+ * Runs `fn(pg, server, db)` on a fresh PostgreSQL database, dropped afterwards whatever happens. Returns null (and
+ * says why in `notes`) when PostgreSQL is switched off, its driver cannot be loaded, or nothing answers.
+ */
+export async function withFreshPostgres(postgresUrl, notes, fn) {
+  if (!postgresUrl) {
+    notes.push('PostgreSQL: skipped (BENCH_POSTGRES=0).');
+    return null;
+  }
+  let pg;
+  try {
+    pg = loadPg();
+  } catch (err) {
+    notes.push(`PostgreSQL: skipped, the pg driver could not be loaded from @ipt/server (${err.message}).`);
+    return null;
+  }
+  const server = await openPostgres(pg, postgresUrl);
+  if (server.unavailable) {
+    notes.push(`PostgreSQL: skipped, nothing answered at ${redact(postgresUrl)} (${server.unavailable}).`);
+    return null;
+  }
+  try {
+    const db = await server.create();
+    try {
+      return await fn(pg, server, db);
+    } finally {
+      await db.drop();
+    }
+  } finally {
+    await server.close();
+  }
+}

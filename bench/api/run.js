@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { rawPostgresCommits, rawSqliteCommits } from './baselines.js';
 import { createCourses, loginAsClinician, pickDemoPatient, sessionWriteRequests, writePoolSize } from './fixtures.js';
 import { runLoad } from './load.js';
-import { DEFAULT_DATABASE_URL, loadPg, openPostgres, redact } from './postgres.js';
+import { DEFAULT_DATABASE_URL, redact, withFreshPostgres } from './postgres.js';
 import { headerLines, machineFacts, markdownTable, saveResults } from './report.js';
 import { startServerProcess } from './start-server.js';
 
@@ -116,36 +116,13 @@ function tableRows(run, rawSqliteRps) {
 }
 
 /** Runs the PostgreSQL half on a fresh database, dropped afterwards whatever happens; null when PG is absent. */
-async function benchPostgres(settings, tmpRoot, notes) {
-  if (!settings.postgresUrl) {
-    notes.push('PostgreSQL: skipped (BENCH_POSTGRES=0).');
-    return null;
-  }
-  let pg;
-  try {
-    pg = loadPg();
-  } catch (err) {
-    notes.push(`PostgreSQL: skipped, the pg driver could not be loaded from @ipt/server (${err.message}).`);
-    return null;
-  }
-  const server = await openPostgres(pg, settings.postgresUrl);
-  if (server.unavailable) {
-    notes.push(`PostgreSQL: skipped, nothing answered at ${redact(settings.postgresUrl)} (${server.unavailable}).`);
-    return null;
-  }
-  try {
-    const db = await server.create();
-    try {
-      log(`PostgreSQL ${server.version}: raw durable commits for ${settings.rawSeconds} s (database ${db.name})`);
-      const raw = await rawPostgresCommits(pg, db.url, settings.rawSeconds);
-      const run = await benchDatabase('PostgreSQL', db.url, settings, tmpRoot);
-      return { ...run, raw, version: server.version, durability: server.durability };
-    } finally {
-      await db.drop();
-    }
-  } finally {
-    await server.close();
-  }
+function benchPostgres(settings, tmpRoot, notes) {
+  return withFreshPostgres(settings.postgresUrl, notes, async (pg, server, db) => {
+    log(`PostgreSQL ${server.version}: raw durable commits for ${settings.rawSeconds} s (database ${db.name})`);
+    const raw = await rawPostgresCommits(pg, db.url, settings.rawSeconds);
+    const run = await benchDatabase('PostgreSQL', db.url, settings, tmpRoot);
+    return { ...run, raw, version: server.version, durability: server.durability };
+  });
 }
 
 async function main() {

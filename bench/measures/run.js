@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { call } from '../api/fixtures.js';
 import { runLoad } from '../api/load.js';
-import { DEFAULT_DATABASE_URL, loadPg, openPostgres, redact } from '../api/postgres.js';
+import { DEFAULT_DATABASE_URL, redact, withFreshPostgres } from '../api/postgres.js';
 import { errorsCell, fmt, machineFacts, saveResults } from '../api/report.js';
 import { startServerProcess } from '../api/start-server.js';
 import {
@@ -146,35 +146,12 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
 }
 
 /** The PostgreSQL half on a fresh database, dropped afterwards whatever happens; null when PostgreSQL is absent. */
-async function benchPostgres(settings, tmpRoot, notes) {
-  if (!settings.postgresUrl) {
-    notes.push('PostgreSQL: skipped (BENCH_POSTGRES=0).');
-    return null;
-  }
-  let pg;
-  try {
-    pg = loadPg();
-  } catch (err) {
-    notes.push(`PostgreSQL: skipped, the pg driver could not be loaded from @ipt/server (${err.message}).`);
-    return null;
-  }
-  const server = await openPostgres(pg, settings.postgresUrl);
-  if (server.unavailable) {
-    notes.push(`PostgreSQL: skipped, nothing answered at ${redact(settings.postgresUrl)} (${server.unavailable}).`);
-    return null;
-  }
-  try {
-    const db = await server.create();
-    try {
-      log(`PostgreSQL ${server.version}: database ${db.name}`);
-      const run = await benchDatabase('PostgreSQL', db.url, settings, tmpRoot);
-      return { ...run, version: server.version, durability: server.durability };
-    } finally {
-      await db.drop();
-    }
-  } finally {
-    await server.close();
-  }
+function benchPostgres(settings, tmpRoot, notes) {
+  return withFreshPostgres(settings.postgresUrl, notes, async (_pg, server, db) => {
+    log(`PostgreSQL ${server.version}: database ${db.name}`);
+    const run = await benchDatabase('PostgreSQL', db.url, settings, tmpRoot);
+    return { ...run, version: server.version, durability: server.durability };
+  });
 }
 
 const COLUMNS = ['database', 'scenario', 'mode', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'ratio to trivial'];
