@@ -6,7 +6,7 @@
  * reads scale past the disk's fsync rate and no answered request goes unaudited (shared/DESIGN.md "Security model").
  */
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { lockAuditHead } from '../db/dialect.js';
 import type { AuditEventTable, Database } from '../db/schema.js';
@@ -61,12 +61,7 @@ export function auditHash(e: Unhashed): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
-export async function appendAuditEvents(
-  trx: Transaction<Database>,
-  db: Db,
-  entries: readonly AuditEntry[],
-  at: string,
-) {
+export async function appendAuditEvents(trx: Kysely<Database>, db: Db, entries: readonly AuditEntry[], at: string) {
   if (entries.length === 0) return;
   let head = await lockAuditHead(trx, db.dialect);
   const rows: AuditEventTable[] = [];
@@ -107,7 +102,7 @@ export class AuditLog {
   }
 
   /** Appends events inside a caller's transaction (a clinical write and its audit event commit together). */
-  inTransaction(trx: Transaction<Database>, entries: readonly AuditEntry[]) {
+  inTransaction(trx: Kysely<Database>, entries: readonly AuditEntry[]) {
     return appendAuditEvents(trx, this.db, entries, this.now().toISOString());
   }
 

@@ -1,7 +1,7 @@
 /**
  * Every difference between SQLite and PostgreSQL lives here; repositories never branch on the dialect.
  */
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgresql';
@@ -16,7 +16,7 @@ export function isUniqueViolation(err: unknown): boolean {
  * Takes the audit chain head for the rest of the transaction. PostgreSQL: a row lock serialises appenders across
  * processes. SQLite: a write transaction is already exclusive once it writes, and the head row is written next.
  */
-export async function lockAuditHead(trx: Transaction<Database>, dialect: DialectName) {
+export async function lockAuditHead(trx: Kysely<Database>, dialect: DialectName) {
   const q = trx.selectFrom('auditChainHead').select(['seq', 'hash']).where('id', '=', 1);
   const row =
     dialect === 'postgresql' ? await q.forUpdate().executeTakeFirstOrThrow() : await q.executeTakeFirstOrThrow();

@@ -46,6 +46,7 @@ import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 import { type InitialFacts, loadInitialPhase, noFacts, RecordKind } from './initial-phase-facts.js';
+import { chartFacts } from './instrument-catalogue.js';
 import { scheduleOf } from './measures-service.js';
 
 type ListKind = 'episode' | 'life-event' | 'inventory-entry' | 'circle-snapshot';
@@ -91,7 +92,7 @@ export class InitialPhaseService {
         baseline:
           s.baseline && s.baseline.band !== null && s.baseline.total !== null
             ? {
-                instrumentShortName: s.baseline.instrumentId.toUpperCase(),
+                instrumentShortName: chartFacts(s.baseline.instrumentId).shortName,
                 total: s.baseline.total,
                 bandLabel: s.baseline.band,
               }
@@ -381,7 +382,7 @@ export class InitialPhaseService {
       deletedAt: null,
     };
     await records.insertCourseRecord(q, row);
-    await this.deps.audit.inTransaction(q as never, [clinicalEvent(ctx, AuditAction.create, kind, id, patientId)]);
+    await this.deps.audit.inTransaction(q, [clinicalEvent(ctx, AuditAction.create, kind, id, patientId)]);
     return toRecord(row);
   }
 
@@ -404,9 +405,7 @@ export class InitialPhaseService {
     );
     if (!ok) throw new StaleVersion(row.version, toRecord(row));
     await this.keep(q, ctx, row, at);
-    await this.deps.audit.inTransaction(q as never, [
-      clinicalEvent(ctx, AuditAction.update, row.kind, row.id, patientId),
-    ]);
+    await this.deps.audit.inTransaction(q, [clinicalEvent(ctx, AuditAction.update, row.kind, row.id, patientId)]);
     return { id: row.id, kind: row.kind, version: version + 1, data };
   }
 

@@ -6,6 +6,8 @@ import type { Administration, Annotation, InstrumentDefinition, InstrumentTextPa
 import {
   defaultSchedule,
   measuresDue,
+  nextSessionNumber,
+  type ScheduleAdministration,
   midpointIso,
   type TimelineDate,
   NotFound,
@@ -45,6 +47,25 @@ export function toAdministration(row: AdministrationTable): Administration {
     reason: row.reason,
     scorerVersion: row.scorerVersion,
   };
+}
+
+/** The session number of an administration given in a session; null for one answered between sessions. */
+export function sessionNumberLookup(sessions: readonly { id: string; number: number }[]) {
+  const numberOf = new Map(sessions.map((s) => [s.id, s.number]));
+  return (sessionId: string | null) => (sessionId ? (numberOf.get(sessionId) ?? null) : null);
+}
+
+/** Administrations as the schedule sees them: the session they belong to, and their day. */
+export function givenForSchedule(
+  sessions: readonly { id: string; number: number }[],
+  administrations: readonly { instrumentId: string; sessionId: string | null; administeredAt: string }[],
+): ScheduleAdministration[] {
+  const numberOf = sessionNumberLookup(sessions);
+  return administrations.map((a) => ({
+    instrumentId: a.instrumentId,
+    sessionNumber: numberOf(a.sessionId),
+    date: a.administeredAt.slice(0, 10),
+  }));
 }
 
 export function scheduleOf(course: CourseTable, stored: { rulesJson: string } | undefined): ScheduleRule[] {
@@ -160,7 +181,7 @@ export class MeasuresService {
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MeasuresView', courseId, patientId));
     const sessions = sessionRows.map(courses.toSession);
     const administrations = adminRows.map(toAdministration);
-    const sessionNumberOf = new Map(sessions.map((s) => [s.id, s.number]));
+    const sessionNumberOf = sessionNumberLookup(sessions);
     const instrumentIds = [...new Set(administrations.map((a) => a.instrumentId))];
     const series = instrumentIds.map((instrumentId) => {
       const own = administrations.filter((a) => a.instrumentId === instrumentId);
@@ -173,7 +194,7 @@ export class MeasuresService {
         points: own.map((a) => ({
           administrationId: a.id,
           date: a.administeredAt.slice(0, 10),
-          sessionNumber: a.sessionId ? (sessionNumberOf.get(a.sessionId) ?? null) : null,
+          sessionNumber: sessionNumberOf(a.sessionId),
           total: a.total,
           band: a.band,
           scorable: a.scorable,
@@ -192,7 +213,6 @@ export class MeasuresService {
     }
     phases.push({ phase, from, to: null });
     const rules = scheduleOf(course, stored);
-    const next = sessions.reduce((m, s) => Math.max(m, s.number), 0) + 1;
     return {
       courseId,
       series,
@@ -205,16 +225,7 @@ export class MeasuresService {
           .map((e) => ({ id: e.id, date: midpointIso(e.date), label: e.description, kind: 'life-event' }))
           .filter((e) => e.date >= course.startDate),
       ].sort((a, b) => a.date.localeCompare(b.date)),
-      due: measuresDue(
-        rules,
-        sessions,
-        administrations.map((a) => ({
-          instrumentId: a.instrumentId,
-          sessionNumber: a.sessionId ? (sessionNumberOf.get(a.sessionId) ?? null) : null,
-          date: a.administeredAt.slice(0, 10),
-        })),
-        next,
-      ),
+      due: measuresDue(rules, sessions, givenForSchedule(sessions, administrations), nextSessionNumber(sessions)),
     };
   }
 

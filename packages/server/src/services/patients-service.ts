@@ -22,7 +22,7 @@ import type { PatientTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { courseDetail } from './course-view.js';
-import { scheduleOf } from './measures-service.js';
+import { givenForSchedule, scheduleOf } from './measures-service.js';
 import { toRiskFlag } from './risk-service.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 
@@ -79,12 +79,7 @@ export class PatientsService {
       const course = courses.toCourse(c);
       const sessions = (sessionsOf.get(c.id) ?? []).map((s) => ({ ...s, attendance: s.attendance as Attendance }));
       const progress = courseProgress(course, sessions, today);
-      const numberOf = new Map(sessions.map((s) => [s.id, s.number]));
-      const given = (givenOf.get(c.id) ?? []).map((a) => ({
-        instrumentId: a.instrumentId,
-        sessionNumber: a.sessionId ? (numberOf.get(a.sessionId) ?? null) : null,
-        date: a.administeredAt.slice(0, 10),
-      }));
+      const given = givenForSchedule(sessions, givenOf.get(c.id) ?? []);
       const rules = scheduleOf(
         c,
         schedules.find((s) => s.courseId === c.id),
