@@ -110,3 +110,10 @@ export function saveResults(resultsDir, markdown, data, prefix = 'api') {
   fs.writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`);
   return { md, json };
 }
+
+/** A positive number from the environment, or the default; anything else stops the run with the variable named. */
+export function positiveEnv(env, name, fallback) {
+  const v = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
+  return v;
+}

@@ -15,7 +15,7 @@ import { rawPostgresCommits, rawSqliteCommits } from './baselines.js';
 import { createCourses, loginAsClinician, pickDemoPatient, sessionWriteRequests, writePoolSize } from './fixtures.js';
 import { runLoad } from './load.js';
 import { DEFAULT_DATABASE_URL, redact, withFreshPostgres } from './postgres.js';
-import { headerLines, machineFacts, markdownTable, saveResults } from './report.js';
+import { headerLines, machineFacts, markdownTable, saveResults, positiveEnv } from './report.js';
 import { startServerProcess } from './start-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,11 +26,7 @@ const WARMUP_COURSES = 20;
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
 function readSettings(env = process.env) {
-  const num = (name, fallback) => {
-    const v = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
-    return v;
-  };
+  const num = (name, fallback) => positiveEnv(env, name, fallback);
   return {
     seconds: num('BENCH_SECONDS', 10),
     warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { call } from '../api/fixtures.js';
 import { runLoad } from '../api/load.js';
 import { DEFAULT_DATABASE_URL, redact, withFreshPostgres } from '../api/postgres.js';
-import { errorsCell, fmt, machineFacts, saveResults } from '../api/report.js';
+import { errorsCell, fmt, machineFacts, saveResults, positiveEnv } from '../api/report.js';
 import { startServerProcess } from '../api/start-server.js';
 import {
   CHART_INSTRUMENTS,
@@ -40,11 +40,7 @@ const RESULTS_DIR = path.resolve(here, '../results');
 const log = (msg) => process.stderr.write(`[bench:measures] ${msg}\n`);
 
 function readSettings(env = process.env) {
-  const num = (name, fallback) => {
-    const v = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, not ${env[name]}`);
-    return v;
-  };
+  const num = (name, fallback) => positiveEnv(env, name, fallback);
   return {
     seconds: num('BENCH_SECONDS', 8),
     warmupSeconds: num('BENCH_WARMUP_SECONDS', 1),
