@@ -2,7 +2,7 @@
  * The web client reaches the server only through the contract's typed client (shared/DESIGN.md). Same origin: the
  * server serves this app and the API, so the session cookie rides along.
  */
-import { ApiError, createClient, type Me } from '@ipt/contract';
+import { ApiError, createClient, type Me, ProblemType } from '@ipt/contract';
 import { queryOptions } from '@tanstack/react-query';
 
 export const api = createClient();
@@ -70,6 +70,10 @@ export const initialPhaseQuery = (courseId: string) =>
     queryFn: () => api.getInitialPhase({ params: { courseId } }),
     staleTime: 0,
   });
+
+/** Someone else changed the record since it was read: reload and say so, never overwrite. */
+export const isStaleVersion = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.status === 409 && error.problem.type === ProblemType.staleVersion;
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);

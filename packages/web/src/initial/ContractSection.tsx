@@ -1,8 +1,8 @@
-import { ProblemType, TreatmentContractRequest } from '@ipt/contract';
+import { TreatmentContractRequest } from '@ipt/contract';
 import { contractEndDate, defaultContractRoles, offeredGoals, SessionLength } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isStaleVersion } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -65,7 +65,7 @@ export function ContractSection() {
       await refresh();
     },
     onError: async (error) => {
-      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+      if (isStaleVersion(error)) {
         form.setMessage({ kind: 'error', text: t('initial.conflict') });
         await refresh();
       } else form.fail(error);

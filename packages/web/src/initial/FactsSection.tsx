@@ -1,9 +1,9 @@
-import { InitialFactsRequest, ProblemType } from '@ipt/contract';
+import { InitialFactsRequest } from '@ipt/contract';
 import { GateItem } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isStaleVersion } from '../api.js';
 import { CheckboxField } from '../forms/Checkbox.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -33,7 +33,7 @@ export function FactsSection() {
       await refresh();
     },
     onError: async (error) => {
-      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+      if (isStaleVersion(error)) {
         form.setMessage({ kind: 'error', text: t('initial.conflict') });
         await refresh();
       } else form.fail(error);

@@ -1,4 +1,3 @@
-import { ProblemType } from '@ipt/contract';
 import {
   allowedFormulationTransitions,
   FormulationStatus,
@@ -7,7 +6,7 @@ import {
 } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isStaleVersion } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
@@ -57,7 +56,7 @@ export function FormulationSection() {
   }, [savedVersion, savedText]);
 
   const onError = async (error: unknown) => {
-    if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+    if (isStaleVersion(error)) {
       form.setMessage({ kind: 'error', text: t('initial.conflict') });
       await refresh();
     } else form.fail(error);

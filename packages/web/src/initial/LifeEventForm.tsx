@@ -1,8 +1,7 @@
-import { ProblemType } from '@ipt/contract';
 import type { LifeEvent } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isStaleVersion } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
@@ -48,7 +47,7 @@ export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEven
       onDone?.();
     },
     onError: async (error) => {
-      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+      if (isStaleVersion(error)) {
         form.setMessage({ kind: 'error', text: t('initial.conflict') });
         await refresh();
       } else form.fail(error);

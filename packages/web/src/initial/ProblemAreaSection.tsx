@@ -1,4 +1,4 @@
-import { ProblemAreaChoiceRequest, ProblemType } from '@ipt/contract';
+import { ProblemAreaChoiceRequest } from '@ipt/contract';
 import {
   assertProblemAreaChoice,
   type ComplicatingFactor,
@@ -14,7 +14,7 @@ import {
 } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isStaleVersion } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { type Option, SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -83,7 +83,7 @@ export function ProblemAreaSection() {
       await refresh();
     },
     onError: async (error) => {
-      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+      if (isStaleVersion(error)) {
         form.setMessage({ kind: 'error', text: t('initial.conflict') });
         await refresh();
       } else form.fail(error);

@@ -1,7 +1,6 @@
-import { ProblemType } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isStaleVersion } from '../api.js';
 import { ConfirmButton } from '../forms/ConfirmButton.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import type { FormMessage } from '../forms/use-form-state.js';
@@ -51,7 +50,7 @@ export function TimelineSection() {
       await refresh();
     },
     onError: async (error) => {
-      const stale = isApiError(error, 409) && error.problem.type === ProblemType.staleVersion;
+      const stale = isStaleVersion(error);
       setMessage({ kind: 'error', text: stale ? t('initial.conflict') : error.message });
       await refresh();
     },

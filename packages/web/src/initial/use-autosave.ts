@@ -1,6 +1,5 @@
-import { ProblemType } from '@ipt/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError } from '../api.js';
+import { isStaleVersion } from '../api.js';
 import { errorsFromApi } from '../forms/problem.js';
 
 export type SaveState =
@@ -44,7 +43,7 @@ export function useAutosave<T extends object>(
       setState({ kind: 'saved' });
       latest.current.options.onSaved?.();
     } catch (error) {
-      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+      if (isStaleVersion(error)) {
         pending.current = {};
         version.current = -1;
         setState({ kind: 'reloaded' });

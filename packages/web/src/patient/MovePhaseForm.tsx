@@ -1,9 +1,9 @@
-import { type CourseDetail, CreatePhaseTransitionRequest, ProblemType } from '@ipt/contract';
+import { type CourseDetail, CreatePhaseTransitionRequest } from '@ipt/contract';
 import { allowedNextPhases, Phase } from '@ipt/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
-import { api, initialPhaseQuery, isApiError, queryKeys } from '../api.js';
+import { api, initialPhaseQuery, isApiError, queryKeys, isStaleVersion } from '../api.js';
 import { SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing, validate } from '../forms/problem.js';
@@ -67,7 +67,7 @@ export function MovePhaseForm({
       await refresh();
     },
     onError: async (error, body) => {
-      if (isApiError(error, 409) && error.problem.type === ProblemType.staleVersion) {
+      if (isStaleVersion(error)) {
         form.setMessage({ kind: 'error', text: t('move.conflict') });
         await refresh();
       } else if (isApiError(error, 422) && (error.problem.errors ?? []).some((e) => e.field === 'gate')) {
