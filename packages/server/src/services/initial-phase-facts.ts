@@ -39,22 +39,32 @@ export interface InitialFacts {
 }
 export const noFacts: InitialFacts = { diagnosis: '', sickRoleExplained: false, safetyScreenDone: false };
 
-/** Everything recorded in a course's initial phase, parsed. */
-export async function loadInitialPhase(q: Q, course: CourseTable) {
-  const [rows, administrations] = await Promise.all([
-    listCourseRecords(q, course.organisationId, course.id),
-    listAdministrations(q, course.organisationId, [course.id]),
-  ]);
+/** The course's initial-phase records, parsed; what validating one more record needs. */
+export async function loadRecords(q: Q, course: CourseTable) {
+  const rows = await listCourseRecords(q, course.organisationId, course.id);
   const of = <T>(kind: RecordKind) =>
     rows.filter((r) => r.kind === kind).map((r) => ({ row: r, value: { id: r.id, ...JSON.parse(r.dataJson) } as T }));
   const one = <T>(kind: RecordKind) => of<T>(kind)[0];
-  const episodes = of<Episode>(RecordKind.episode);
-  const events = of<LifeEvent>(RecordKind.lifeEvent);
-  const inventory = of<InventoryEntry>(RecordKind.inventoryEntry);
-  const problemArea = one<ProblemAreaChoice>(RecordKind.problemArea);
-  const formulation = one<FormulationState>(RecordKind.formulation);
-  const contract = one<TreatmentContract>(RecordKind.treatmentContract);
-  const factsRecord = one<InitialFacts>(RecordKind.initialFacts);
+  return {
+    rows,
+    episodes: of<Episode>(RecordKind.episode),
+    events: of<LifeEvent>(RecordKind.lifeEvent),
+    inventory: of<InventoryEntry>(RecordKind.inventoryEntry),
+    snapshots: of<Record<string, unknown>>(RecordKind.circleSnapshot),
+    problemArea: one<ProblemAreaChoice>(RecordKind.problemArea),
+    formulation: one<FormulationState>(RecordKind.formulation),
+    contract: one<TreatmentContract>(RecordKind.treatmentContract),
+    factsRecord: one<InitialFacts>(RecordKind.initialFacts),
+  };
+}
+
+/** Everything recorded in a course's initial phase, with what follows from it: hints, baseline, the gate's facts. */
+export async function loadInitialPhase(q: Q, course: CourseTable) {
+  const [records, administrations] = await Promise.all([
+    loadRecords(q, course),
+    listAdministrations(q, course.organisationId, [course.id]),
+  ]);
+  const { episodes, events, inventory, problemArea, formulation, contract, factsRecord } = records;
   const facts = { ...noFacts, ...factsRecord?.value };
   const onset = currentEpisodeOnset(episodes.map((e) => e.value));
   const preset = problemArea?.value.preset ?? defaultTaxonomyFor(course.schoolPreset as SchoolPreset);
@@ -81,15 +91,7 @@ export async function loadInitialPhase(q: Q, course: CourseTable) {
     safetyScreenDone: facts.safetyScreenDone || screened,
   };
   return {
-    rows,
-    episodes,
-    events,
-    inventory,
-    snapshots: of<Record<string, unknown>>(RecordKind.circleSnapshot),
-    problemArea,
-    formulation,
-    contract,
-    factsRecord,
+    ...records,
     facts,
     onset,
     preset,

@@ -45,7 +45,7 @@ import type { CourseRecordTable, CourseTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { type ServiceDeps, todayOf } from './deps.js';
-import { type InitialFacts, loadInitialPhase, noFacts, RecordKind } from './initial-phase-facts.js';
+import { type InitialFacts, loadInitialPhase, loadRecords, noFacts, RecordKind } from './initial-phase-facts.js';
 import { chartFacts } from './instrument-catalogue.js';
 import { scheduleOf } from './measures-service.js';
 
@@ -144,7 +144,7 @@ export class InitialPhaseService {
   ): Promise<InitialRecord> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId, dates } = await this.writable(trx, ctx, courseId);
-      const s = await loadInitialPhase(trx, course);
+      const s = await loadRecords(trx, course);
       const id = uuidv7();
       let data: Record<string, unknown>;
       switch (kind) {
@@ -193,7 +193,7 @@ export class InitialPhaseService {
       const row = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
       if (!row || row.kind !== kind) throw new NotFound('Record');
       const { course, patientId, dates } = await this.writable(trx, ctx, row.courseId);
-      const s = await loadInitialPhase(trx, course);
+      const s = await loadRecords(trx, course);
       const next = { ...(JSON.parse(row.dataJson) as Record<string, unknown>), ...patch };
       if (kind === 'episode') {
         assertEpisode({ id: row.id, ...next } as unknown as Episode, dates);
@@ -344,7 +344,7 @@ export class InitialPhaseService {
   private async merge(
     q: Q,
     ctx: RequestContext,
-    s: Awaited<ReturnType<typeof loadInitialPhase>>,
+    s: Awaited<ReturnType<typeof loadRecords>>,
     mergeInto: string,
     entry: InventoryEntryFields,
     patientId: string,
