@@ -2,88 +2,40 @@
  * The clinician's day, end to end: the real server on a fresh data directory with the demo clinic, the built web
  * app, and Debian's Chromium. Every page visited is scanned by axe and must have no violations.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import { createClient } from '@ipt/contract';
 import { allowedNextPhases } from '@ipt/core';
-import { startServer } from '@ipt/server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
-
-const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshots = fileURLToPath(new URL('../test-results/screenshots', import.meta.url));
-const clinicianEmail = 'clinician@demo.ipt.example';
-
-type Server = Awaited<ReturnType<typeof startServer>>;
+import {
+  clinicianEmail,
+  desktop,
+  expectAccessible,
+  heading,
+  openPage,
+  type Server,
+  shot,
+  startWorld,
+  type World,
+} from './support.js';
 
 /** Chromium logs every non-2xx fetch; a 401 before signing in (and for a wrong password) is expected. */
-const expectedConsole = /Failed to load resource: the server responded with a status of (401|409)/;
-
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map(
-    (v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-async function heading(page: Page, name: string) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
+const expectedStatuses = /401|409/;
 
 describe('the clinician web client', () => {
-  let dataDir: string;
+  let world: World;
   let server: Server;
   let browser: Browser;
   let password: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'ipt-e2e-'));
-    await mkdir(screenshots, { recursive: true });
-    server = await startServer({
-      // The embedded SQLite file in a fresh directory, whatever DATABASE_URL the shell has.
-      env: { IPT_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
-      demo: true,
-      webRoot,
-    });
-    const login = server.demoLogins.find((l) => l.email === clinicianEmail);
-    if (!login) throw new Error(`The demo clinic has no ${clinicianEmail}.`);
-    password = login.password;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    world = await startWorld();
+    ({ server, browser, password } = world);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
-  async function signedInPage() {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !expectedConsole.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    return { context, page, problems };
-  }
+  const signedInPage = () => openPage(browser, desktop, expectedStatuses);
 
   async function signIn(page: Page) {
     await page.getByLabel(t('login.email')).fill(clinicianEmail);
@@ -110,7 +62,7 @@ describe('the clinician web client', () => {
       .filter({ hasText: t('login.failed') })
       .waitFor();
     await expectAccessible(page, 'sign-in failed');
-    await page.screenshot({ path: path.join(screenshots, 'sign-in-failed.png'), fullPage: true });
+    await shot(page, 'sign-in-failed');
 
     // With the right password they land on their caseload.
     await signIn(page);
@@ -124,7 +76,7 @@ describe('the clinician web client', () => {
     const ethylRow = page.getByRole('row').filter({ hasText: 'Ethyl (demo)' });
     await ethylRow.getByText(/Session \d+ of \d+|No sessions yet/).waitFor();
     await page.getByRole('link', { name: 'Joy (demo)' }).waitFor();
-    await page.screenshot({ path: path.join(screenshots, 'caseload.png'), fullPage: true });
+    await shot(page, 'caseload');
     await expectAccessible(page, 'caseload');
 
     // The page works by keyboard: on a fresh load the first Tab reaches the skip link, which jumps to the content.
@@ -142,13 +94,13 @@ describe('the clinician web client', () => {
     const n = Number(await page.getByLabel(t('record.number')).inputValue());
     expect(n).toBeGreaterThan(0);
     await page.locator(`[data-session="${n}"][data-state="next"]`).waitFor();
-    await page.screenshot({ path: path.join(screenshots, 'patient.png'), fullPage: true });
+    await shot(page, 'patient');
     await expectAccessible(page, 'patient');
 
     // On a phone-sized screen the page reflows rather than scrolling sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: path.join(screenshots, 'patient-narrow.png'), fullPage: true });
+    await shot(page, 'patient-narrow');
     await expectAccessible(page, 'patient, narrow');
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -168,13 +120,13 @@ describe('the clinician web client', () => {
     await page.locator(`[data-session="${n + 1}"][data-state="next"]`).waitFor();
     expect(await page.getByLabel(t('record.number')).inputValue()).toBe(String(n + 1));
     await page.getByRole('row').filter({ hasText: 'Reviewed the interpersonal inventory' }).waitFor();
-    await page.screenshot({ path: path.join(screenshots, 'patient-after-recording.png'), fullPage: true });
+    await shot(page, 'patient-after-recording');
     await expectAccessible(page, 'patient after recording');
 
     // Printing shows the record without the forms.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: t('record.submit') }).isVisible()).toBe(false);
-    await page.screenshot({ path: path.join(screenshots, 'patient-print.png'), fullPage: true });
+    await shot(page, 'patient-print');
     await page.emulateMedia({ media: 'screen' });
 
     // Finally they sign out, and the caseload is out of reach again.
@@ -203,7 +155,7 @@ describe('the clinician web client', () => {
       .waitFor();
     expect(await page.getByLabel(t('addPatient.displayName')).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'add patient with errors');
-    await page.screenshot({ path: path.join(screenshots, 'add-patient-errors.png'), fullPage: true });
+    await shot(page, 'add-patient-errors');
 
     // Then, filled in, it creates the patient and opens their page, with no course yet.
     await page.getByLabel(t('addPatient.displayName')).fill('Rowan (test)');
@@ -222,7 +174,7 @@ describe('the clinician web client', () => {
     expect(await page.locator('.strip-cells > li').count()).toBe(12);
     await page.getByText(t('strip.range', { from: 5, to: 8 })).waitFor();
     await expectAccessible(page, 'new course');
-    await page.screenshot({ path: path.join(screenshots, 'new-course.png'), fullPage: true });
+    await shot(page, 'new-course');
 
     // Five sessions in, still in the initial phase: the course says so in words, and so does the caseload.
     for (let n = 1; n <= 5; n++) {
@@ -241,7 +193,7 @@ describe('the clinician web client', () => {
     await page.locator('[data-session="13"][data-state="no-show"]').waitFor();
     await page.getByText(t('phase.beyondPlan'), { exact: true }).waitFor();
     await flags.getByText(t('flag.overrun')).waitFor();
-    await page.screenshot({ path: path.join(screenshots, 'course-flags.png'), fullPage: true });
+    await shot(page, 'course-flags');
     await expectAccessible(page, 'flagged course');
 
     await page
@@ -251,7 +203,7 @@ describe('the clinician web client', () => {
     const rowan = page.getByRole('row').filter({ hasText: 'Rowan (test)' });
     await rowan.getByText(t('flag.overrun')).waitFor();
     await rowan.getByText(t('progress.sessionOf', { n: 13, planned: 12 })).waitFor();
-    await page.screenshot({ path: path.join(screenshots, 'caseload-flags.png'), fullPage: true });
+    await shot(page, 'caseload-flags');
     await expectAccessible(page, 'caseload with flags');
 
     expect(problems).toEqual([]);
@@ -299,7 +251,7 @@ describe('the clinician web client', () => {
       .waitFor();
     await page.getByText('Agreed in supervision.').waitFor();
     await expectAccessible(page, 'phase conflict');
-    await page.screenshot({ path: path.join(screenshots, 'phase-conflict.png'), fullPage: true });
+    await shot(page, 'phase-conflict');
 
     expect(problems).toEqual([]);
     await context.close();
