@@ -26,22 +26,38 @@ if (!installedIsCurrent()) {
 
 export const chromiumPath = '/usr/bin/chromium';
 
-if (process.argv.includes('--browser') && !fs.existsSync(chromiumPath)) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  let hasApt = false;
+/** Whether a program is on the PATH. */
+function onPath(program) {
   try {
-    execFileSync('which', ['apt-get'], { stdio: 'ignore' });
-    hasApt = true;
-  } catch {}
-  if (!isRoot || !hasApt) {
+    execFileSync('which', [program], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The end-to-end tests drive Chromium; the document tests read PDFs with poppler (pdftotext, pdftoppm).
+const missing = [];
+if (process.argv.includes('--browser')) {
+  if (!fs.existsSync(chromiumPath))
+    missing.push({ what: `Chromium at ${chromiumPath}`, packages: ['chromium', 'fonts-dejavu-core'] });
+  if (!onPath('pdftotext') || !onPath('pdftoppm')) {
+    missing.push({ what: 'pdftotext and pdftoppm', packages: ['poppler-utils'] });
+  }
+}
+
+if (missing.length > 0) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const names = missing.flatMap((m) => m.packages);
+  if (!isRoot || !onPath('apt-get')) {
     process.stderr.write(
-      `[setup] Chromium is missing at ${chromiumPath} and cannot be installed here ` +
-        '(needs root and apt-get). Install Debian\'s "chromium" package, then run npm test again.\n',
+      `[setup] Missing: ${missing.map((m) => m.what).join('; ')}. They cannot be installed here ` +
+        `(needs root and apt-get). Install Debian's ${names.map((n) => `"${n}"`).join(', ')} package(s), then run npm test again.\n`,
     );
     process.exit(1);
   }
-  say('installing Chromium from Debian packages for the end-to-end tests…');
+  say(`installing ${names.join(', ')} from Debian packages for the end-to-end and document tests…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
 }

@@ -7,23 +7,28 @@
  * - caseload: GET /api/patients for a clinician with 150 patients, each with an active course of 8 sessions, its
  *   questionnaires, and some open risk flags and overdue measures;
  *
+ * - the end of that course: GET /api/courses/{id}/middle-phase and /ending (the progress review assembled from every
+ *   record on each read), and the two PDFs rendered by the server (end-of-treatment summary, the patient's plan),
+ *   once the course carries its IPT work (seed-work.js);
+ *
  * each one client at a time (latency) and with BENCH_CONNECTIONS clients (throughput). The records are written
  * through the API first; seeding time is reported apart.
  *
  * It prints figures and asserts nothing. Progress goes to stderr, the report to stdout and bench/results/.
  * Settings (environment): BENCH_SECONDS (8), BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (10), BENCH_CASELOAD (150),
  * BENCH_CASELOAD_SESSIONS (8), BENCH_SEED_CONCURRENCY (8), DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_POSTGRES=0 to skip it, BENCH_CPU_PROF=1 to save a CPU profile of each server process under bench/results/.
+ * BENCH_POSTGRES=0 to skip it, BENCH_CPU_PROF=1 to save a CPU profile of each server process under bench/results/,
+ * BENCH_SCENARIOS (comma-separated keys: chart, caseload, middle, ending, summary-pdf, plan-pdf; default all).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { call } from '../api/fixtures.js';
 import { runLoad } from '../api/load.js';
 import { DEFAULT_DATABASE_URL, redact, withFreshPostgres } from '../api/postgres.js';
 import { errorsCell, fmt, machineFacts, saveResults, positiveEnv } from '../api/report.js';
 import { startServerProcess } from '../api/start-server.js';
+import { seedCourseWork } from './seed-work.js';
 import {
   CHART_INSTRUMENTS,
   CHART_SESSIONS,
@@ -49,14 +54,17 @@ function readSettings(env = process.env) {
     caseloadSessions: Math.min(16, Math.round(num('BENCH_CASELOAD_SESSIONS', 8))),
     seedConcurrency: Math.round(num('BENCH_SEED_CONCURRENCY', 8)),
     postgresUrl: env.BENCH_POSTGRES === '0' ? null : env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    scenarios: env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((x) => x.trim()) : null,
   };
 }
 
 /** Size of one answer, so the figures can be read against what each request carries. */
 async function responseBytes(baseUrl, urlPath, cookie) {
-  const { res, json } = await call(baseUrl, 'GET', urlPath, { cookie });
-  const bytes = Number(res.headers.get('content-length')) || Buffer.byteLength(JSON.stringify(json));
-  return { status: res.status, bytes, items: Array.isArray(json) ? json.length : undefined };
+  const res = await fetch(baseUrl + urlPath, { headers: { cookie } });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`GET ${urlPath} answered ${res.status}: ${body.toString('utf8', 0, 300)}`);
+  const json = res.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(body.toString()) : null;
+  return { status: res.status, bytes: body.length, items: Array.isArray(json) ? json.length : undefined };
 }
 
 /** Seeds one server, then measures every scenario in both modes; returns the rows' data for the table and JSON. */
@@ -75,6 +83,9 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
     let t0 = performance.now();
     const chart = await seedChartCourse(url, demoCookie, instruments);
     const chartSeedSeconds = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    const work = await seedCourseWork(url, demoCookie, chart.courseId);
+    const workSeedSeconds = (performance.now() - t0) / 1000;
 
     log(`${label}: seeding a caseload of ${settings.caseload} patients × ${settings.caseloadSessions} sessions`);
     t0 = performance.now();
@@ -87,6 +98,7 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
     const caseloadSeedSeconds = (performance.now() - t0) / 1000;
     const seeding = {
       chart: { ...chart, seconds: chartSeedSeconds },
+      work: { ...work, seconds: workSeedSeconds },
       caseload: {
         ...caseload,
         seconds: caseloadSeedSeconds,
@@ -100,11 +112,20 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
     );
 
     const chartPath = `/api/courses/${chart.courseId}/measures`;
-    const answers = {
-      chart: await responseBytes(url, chartPath, demoCookie),
-      caseload: await responseBytes(url, '/api/patients', caseloadCookie),
+    const coursePath = `/api/courses/${chart.courseId}`;
+    const paths = {
+      chart: chartPath,
+      caseload: '/api/patients',
+      middle: `${coursePath}/middle-phase`,
+      ending: `${coursePath}/ending`,
+      summaryPdf: `${coursePath}/documents/treatment-summary.pdf`,
+      planPdf: `${coursePath}/documents/patient-plan.pdf`,
     };
-    const scenarios = [
+    const answers = {};
+    for (const [key, p] of Object.entries(paths)) {
+      answers[key] = await responseBytes(url, p, key === 'caseload' ? caseloadCookie : demoCookie);
+    }
+    const allScenarios = [
       { key: 'trivial', name: 'GET /api/health (trivial)', path: '/api/health' },
       {
         key: 'chart',
@@ -118,7 +139,24 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
         path: '/api/patients',
         cookie: caseloadCookie,
       },
+      {
+        key: 'middle',
+        name: 'middle phase: GET /api/courses/{id}/middle-phase',
+        path: paths.middle,
+        cookie: demoCookie,
+      },
+      {
+        key: 'ending',
+        name: 'ending with progress review: GET /api/courses/{id}/ending',
+        path: paths.ending,
+        cookie: demoCookie,
+      },
+      { key: 'summary-pdf', name: 'end-of-treatment summary PDF', path: paths.summaryPdf, cookie: demoCookie },
+      { key: 'plan-pdf', name: "patient's plan PDF", path: paths.planPdf, cookie: demoCookie },
     ];
+    const scenarios = allScenarios.filter(
+      (s) => s.key === 'trivial' || !settings.scenarios || settings.scenarios.includes(s.key),
+    );
     const modes = [
       { key: 'sequential', name: '1 client', connections: 1 },
       { key: 'concurrent', name: `${settings.connections} clients`, connections: settings.connections },
@@ -169,7 +207,7 @@ function markdownTable(runs) {
 }
 
 function seedingLines(run) {
-  const { chart, caseload } = run.seeding;
+  const { chart, caseload, work } = run.seeding;
   const size = (a) => `${fmt(a.bytes / 1024, 1)} KiB`;
   return [
     `- ${run.label} seeding: charted course ${chart.seconds.toFixed(1)} s (${chart.sessions} sessions, ` +
@@ -177,7 +215,12 @@ function seedingLines(run) {
       `caseload ${caseload.seconds.toFixed(1)} s (${caseload.patients} patients, ${caseload.sessions} sessions, ` +
       `${caseload.administrations} administrations, ${caseload.riskFlags} open risk flags: ${caseload.requests} writes, ` +
       `${caseload.writesPerSecond.toFixed(0)}/s, ${caseload.concurrency} patients at a time)`,
-    `- ${run.label} answer sizes: chart data ${size(run.answers.chart)}, caseload ${size(run.answers.caseload)}`,
+    `- ${run.label} course work: ${work.seconds.toFixed(1)} s (${work.works} finished sessions' work, ${work.analyses} ` +
+      `communication analyses of 6 turns, ${work.rolePlays} role plays, ${work.decisions} decision analyses, ` +
+      `${work.people} people, circles, contract, relapse plan)`,
+    `- ${run.label} answer sizes: chart data ${size(run.answers.chart)}, caseload ${size(run.answers.caseload)}, ` +
+      `middle phase ${size(run.answers.middle)}, ending ${size(run.answers.ending)}, summary PDF ` +
+      `${size(run.answers.summaryPdf)}, plan PDF ${size(run.answers.planPdf)}`,
   ];
 }
 

@@ -15,7 +15,8 @@ const CHART_ANNOTATIONS = [
 ];
 /** Phase moves of the charted course, after the session numbered here. */
 const CHART_PHASES = [
-  { after: 4, to: 'middle', reason: 'Formulation agreed: role transition.' },
+  // The bench course writes its initial-phase records at the end (seed-work.js), so the gate is overridden in writing.
+  { after: 4, to: 'middle', reason: 'Formulation agreed: role transition.', overrideGate: true },
   { after: 12, to: 'termination', reason: 'Planned ending; four sessions left.' },
 ];
 
@@ -114,7 +115,7 @@ export async function seedChartCourse(baseUrl, cookie, instruments) {
       await call(baseUrl, 'POST', `/api/courses/${courseId}/phase-transitions`, {
         cookie,
         headers: { 'if-match': `"${detail.course.version}"` },
-        body: { to: p.to, reason: p.reason },
+        body: { to: p.to, reason: p.reason, ...(p.overrideGate && { overrideGate: true }) },
       });
     }
   }

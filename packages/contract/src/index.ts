@@ -7,3 +7,4 @@ export * from './schemas/common.js';
 export * from './schemas/initial.js';
 export * from './schemas/measures.js';
 export * from './schemas/people.js';
+export * from './schemas/middle.js';

@@ -52,7 +52,9 @@ export function buildOpenApiDocument(info: { version: string }) {
     const responses: Record<string, unknown> = {
       [r.status]: r.response
         ? { description: r.summary, content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
-        : { description: r.summary },
+        : r.produces
+          ? { description: r.summary, content: { [r.produces]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: r.summary },
       '400': problemResponse('The request is malformed or breaks a rule; `errors` names the fields'),
     };
     if (r.auth === 'session') responses['401'] = problemResponse('Not signed in, or the session has ended');

@@ -5,3 +5,5 @@ export * from './errors.js';
 export * from './roles.js';
 export * from './measures/index.js';
 export * from './initial/index.js';
+export * from './middle/index.js';
+export * from './ending/index.js';

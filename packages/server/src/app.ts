@@ -163,6 +163,14 @@ export async function buildApp({ services, webRoot }: AppOptions) {
         }
         const version = versionOf(result);
         if (version !== undefined) void reply.header('etag', `"${version}"`);
+        if (def.produces) {
+          const doc = result as { filename: string; bytes: Uint8Array };
+          return reply
+            .status(200)
+            .header('content-type', def.produces)
+            .header('content-disposition', `inline; filename="${doc.filename}"`)
+            .send(Buffer.from(doc.bytes));
+        }
         if (def.response === null) return reply.status(204).send();
         return reply.status(def.status).send(result);
       },

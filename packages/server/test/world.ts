@@ -38,6 +38,11 @@ export interface Records {
   readonly inventoryEntryId: string;
   readonly episodeId: string;
   readonly lifeEventId: string;
+  /** Middle-phase records at the session: a communication analysis, a role play, a decision analysis, a rupture. */
+  readonly analysisId: string;
+  readonly rolePlayId: string;
+  readonly decisionId: string;
+  readonly ruptureId: string;
 }
 
 export async function buildWorld(server: TestServer): Promise<World> {
@@ -103,6 +108,23 @@ export async function buildWorld(server: TestServer): Promise<World> {
       category: 'work',
       description: 'Lost a job',
     });
+    const courseId = course.course.id;
+    const at = { sessionId: session.id };
+    const analysis = await services.middle.add(ctx, courseId, 'communication-analysis', {
+      ...at,
+      incident: 'An argument',
+      alternatives: [{ id: 'a1', text: 'Say it another way' }],
+    });
+    const rolePlay = await services.middle.add(ctx, courseId, 'role-play', { ...at, scenario: 'Rehearse it' });
+    const decision = await services.middle.add(ctx, courseId, 'decision-analysis', {
+      ...at,
+      decision: 'Whether to move',
+    });
+    const rupture = await services.middle.add(ctx, courseId, 'rupture', {
+      ...at,
+      type: 'withdrawal',
+      observed: 'Went quiet',
+    });
     return {
       patientId: patient.id,
       courseId: course.course.id,
@@ -112,6 +134,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
       inventoryEntryId: person.id,
       episodeId: episode.id,
       lifeEventId: event.id,
+      analysisId: analysis.id,
+      rolePlayId: rolePlay.id,
+      decisionId: decision.id,
+      ruptureId: rupture.id,
     };
   };
   const own = await records(users.clinician, orgA.id, 'Own Patient');

@@ -70,6 +70,8 @@ export const LifeEventFields = z.strictObject({
   personId: Id.nullable().optional(),
   description: z.string().trim().min(1, 'Describe the event.').max(1000),
   perceivedImpact: z.number().int().min(-3).max(3).nullable().optional(),
+  /** The session it was told at: an interval event of the middle phase (DOMAIN §1.3 "key events"). */
+  sessionId: Id.nullable().optional(),
 });
 export const LifeEvent = LifeEventFields.extend(recordMeta).meta({ id: 'LifeEvent' });
 

@@ -49,7 +49,64 @@ interface DemoCase {
   readonly story: DemoStory;
   /** Phase moves after the given session number, with the clinician's reason. */
   readonly moves: readonly { afterSession: number; to: Phase; reason: string }[];
+  /** A little middle-phase work, recorded at the given session (its number). */
+  readonly middle?: { readonly atSession: number; readonly record: typeof ethylChatroom };
 }
+
+/**
+ * Ethyl's session 6, after the seed article (shared/seeds/000_170c0bf6859b8dcb.txt): the online chatroom conversation
+ * in which she felt sadness and excitement at the thought of another dog and said nothing, fearing criticism, taken
+ * step by step as a communication analysis with alternative replies to rehearse. The wording is ours and fictional.
+ */
+async function ethylChatroom(services: Services, ctx: DemoContext, courseId: string, sessionId: string) {
+  const work = await services.middle.putSessionWork(ctx, sessionId, 0, {
+    checkIn: { mood: 5, administrationId: null, sinceLastMet: "Read the dog owners' chatroom most evenings." },
+    moodEventLink: 'Low after the chatroom talk about new puppies; she had wanted to join in and did not.',
+    strategies: ['deficits.patterns', 'deficits.mentalizing'],
+    techniques: ['communication-analysis', 'role-play', 'mentalizing'],
+    patientWillTry: 'Post one message in the chatroom about Brandy.',
+    safetyCheck: { done: true, concern: false, note: '' },
+  });
+  await services.middle.putSessionWork(ctx, sessionId, work.version, { status: 'finished' });
+  await services.middle.add(ctx, courseId, 'communication-analysis', {
+    sessionId,
+    personId: null,
+    incident: 'The online chatroom conversation about getting another dog',
+    turns: [
+      {
+        id: 't1',
+        speaker: 'other',
+        words: 'Has anyone thought about getting another dog after losing one?',
+        toneNonverbal: 'A friendly post in the group',
+        patientFeeling: 'Sad, and excited at the idea',
+        patientMeant: '',
+        otherFeltGuess: 'They would think it too soon for me',
+        prompts: [{ promptId: 'other-feeling', answer: 'Perhaps they were missing their own dogs.' }],
+        lapses: ['certainty-about-others'],
+      },
+      {
+        id: 't2',
+        speaker: 'patient',
+        words: '(Read the replies and wrote nothing.)',
+        toneNonverbal: 'Closed the page',
+        patientFeeling: 'Alone, and afraid of being criticised',
+        patientMeant: 'I have been thinking about it too, since Brandy died',
+        otherFeltGuess: '',
+        prompts: [],
+        lapses: [],
+      },
+    ],
+    intendedVsConveyed: 'She wanted to share her feelings; by saying nothing she conveyed no interest.',
+    patterns: ['withdrawal', 'unspoken-assumption'],
+    alternatives: [
+      { id: 'alt-1', text: 'I lost my dog Brandy this year, and I have been wondering the same thing.' },
+      { id: 'alt-2', text: 'How did you know you were ready?' },
+    ],
+    agreedAttempt: 'Post the first reply before the next session.',
+  });
+}
+
+type DemoContext = Parameters<Services['initial']['add']>[0];
 
 const ethyl: DemoCase = {
   displayName: 'Ethyl (demo)',
@@ -121,6 +178,7 @@ const ethyl: DemoCase = {
       reason: 'Formulation agreed with the patient; interpersonal sensitivities focus.',
     },
   ],
+  middle: { atSession: 6, record: ethylChatroom },
 };
 
 const joy: DemoCase = {
@@ -298,6 +356,7 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
         });
       }
       if (i === 2) await enterInitialPhase(day, ctx, detail.course.id, c.story, startDate);
+      if (c.middle?.atSession === i + 1) await c.middle.record(day, ctx, detail.course.id, session.id);
       for (const move of c.moves.filter((m) => m.afterSession === i + 1)) {
         detail = await day.courses.movePhase(ctx, detail.course.id, detail.course.version, move.to, move.reason);
       }

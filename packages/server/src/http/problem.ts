@@ -5,6 +5,7 @@ import type { FastifyError } from 'fastify';
 import { ZodError } from 'zod';
 import { LoginFailed, NotAuthenticated } from '../services/auth-service.js';
 import { LinkGone } from '../services/links-service.js';
+import { RuleViolations } from '../services/rule-violations.js';
 
 export class Forbidden extends DomainError {
   constructor() {
@@ -75,7 +76,12 @@ export function toProblem(err: unknown): Problem {
     return problem(428, 'If-Match required', err.message, {}, ProblemType.preconditionRequired);
   if (err instanceof Conflict) return problem(409, 'Conflict', err.message, {}, ProblemType.conflict);
   if (err instanceof RuleViolation || err instanceof DomainError) {
-    const errors = err.field ? [{ field: err.field, message: err.message }] : undefined;
+    const errors =
+      err instanceof RuleViolations
+        ? [...err.errors]
+        : err.field
+          ? [{ field: err.field, message: err.message }]
+          : undefined;
     return problem(
       err instanceof RuleViolation ? 422 : 400,
       'The request breaks a rule',

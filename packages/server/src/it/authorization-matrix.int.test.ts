@@ -89,6 +89,23 @@ const expected: Record<OperationId, Expectation> = {
   createFormulationTransition: clinicalWrite,
   putTreatmentContract: clinicalWrite,
   putInitialFacts: clinicalWrite,
+  getMiddlePhase: clinicalRead,
+  putSessionWork: clinicalWrite,
+  listCourseRecordRevisions: clinicalRead,
+  createCommunicationAnalysis: clinicalWrite,
+  updateCommunicationAnalysis: clinicalWrite,
+  createRolePlay: clinicalWrite,
+  updateRolePlay: clinicalWrite,
+  createDecisionAnalysis: clinicalWrite,
+  updateDecisionAnalysis: clinicalWrite,
+  createRupture: clinicalWrite,
+  updateRupture: clinicalWrite,
+  putMidCourseReview: clinicalWrite,
+  getEnding: clinicalRead,
+  putTermination: clinicalWrite,
+  putRelapsePlan: clinicalWrite,
+  getTreatmentSummaryPdf: clinicalRead,
+  getPatientPlanPdf: clinicalRead,
 };
 
 const targets = await dbTargets();
@@ -184,6 +201,30 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
         return { sessionMinutes: 50, areaGoals: [], personalGoals: ['x'], missedSessions: 'x', safety: 'x' };
       case 'putInitialFacts':
         return { sickRoleExplained: true };
+      case 'putSessionWork':
+        return { curiosityNote: 'matrix' };
+      case 'createCommunicationAnalysis':
+        return { sessionId: world.own.sessionId, incident: 'matrix' };
+      case 'updateCommunicationAnalysis':
+        return { agreedAttempt: 'matrix' };
+      case 'createRolePlay':
+        return { sessionId: world.own.sessionId, scenario: 'matrix' };
+      case 'updateRolePlay':
+        return { confidenceAfter: 5 };
+      case 'createDecisionAnalysis':
+        return { sessionId: world.own.sessionId, decision: 'matrix' };
+      case 'updateDecisionAnalysis':
+        return { decision: 'matrix' };
+      case 'createRupture':
+        return { sessionId: world.own.sessionId, type: 'withdrawal', observed: 'matrix' };
+      case 'updateRupture':
+        return { resolved: true };
+      case 'putMidCourseReview':
+        return { decision: 'continue-as-planned', rationale: 'matrix' };
+      case 'putTermination':
+        return { whyBetterPatientWords: 'matrix' };
+      case 'putRelapsePlan':
+        return { shareWith: 'matrix' };
       case 'createSafetyReview':
         return {
           flagIds: [world.users.admin.id],
@@ -198,13 +239,33 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
     }
   };
 
+  const recordIdFor = (r: Records, op: OperationId) => {
+    switch (op) {
+      case 'updateEpisode':
+        return r.episodeId;
+      case 'updateLifeEvent':
+        return r.lifeEventId;
+      case 'updateCommunicationAnalysis':
+      case 'listCourseRecordRevisions':
+        return r.analysisId;
+      case 'updateRolePlay':
+        return r.rolePlayId;
+      case 'updateDecisionAnalysis':
+        return r.decisionId;
+      case 'updateRupture':
+        return r.ruptureId;
+      default:
+        return r.inventoryEntryId;
+    }
+  };
+
   const paramsFor = (r: Records, op: OperationId) => ({
     patientId: r.patientId,
     courseId: r.courseId,
     sessionId: r.sessionId,
     administrationId: r.administrationId,
     token: r.linkToken,
-    recordId: op === 'updateEpisode' ? r.episodeId : op === 'updateLifeEvent' ? r.lifeEventId : r.inventoryEntryId,
+    recordId: recordIdFor(r, op),
     instrumentId: 'phq-9',
     userId: world.users.otherClinician.id,
   });

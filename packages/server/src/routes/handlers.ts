@@ -91,4 +91,23 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   putTreatmentContract: (s, i) =>
     s.initial.put(i.ctx, i.params.courseId, 'treatment-contract', i.ifMatch ?? -1, i.body),
   putInitialFacts: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'initial-facts', i.ifMatch ?? -1, i.body),
+  getMiddlePhase: (s, i) => s.middle.view(i.ctx, i.params.courseId),
+  putSessionWork: (s, i) => s.middle.putSessionWork(i.ctx, i.params.sessionId, i.ifMatch ?? -1, i.body),
+  listCourseRecordRevisions: (s, i) => s.middle.revisions(i.ctx, i.params.recordId),
+  createCommunicationAnalysis: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'communication-analysis', i.body),
+  updateCommunicationAnalysis: (s, i) =>
+    s.middle.update(i.ctx, i.params.recordId, 'communication-analysis', i.ifMatch ?? 0, i.body),
+  createRolePlay: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'role-play', i.body),
+  updateRolePlay: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'role-play', i.ifMatch ?? 0, i.body),
+  createDecisionAnalysis: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'decision-analysis', i.body),
+  updateDecisionAnalysis: (s, i) =>
+    s.middle.update(i.ctx, i.params.recordId, 'decision-analysis', i.ifMatch ?? 0, i.body),
+  createRupture: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'rupture', i.body),
+  updateRupture: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'rupture', i.ifMatch ?? 0, i.body),
+  putMidCourseReview: (s, i) => s.middle.putMidCourseReview(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+  getEnding: (s, i) => s.ending.view(i.ctx, i.params.courseId),
+  putTermination: (s, i) => s.ending.putTermination(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+  putRelapsePlan: (s, i) => s.ending.putRelapsePlan(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+  getTreatmentSummaryPdf: (s, i) => s.ending.treatmentSummaryPdf(i.ctx, i.params.courseId),
+  getPatientPlanPdf: (s, i) => s.ending.patientPlanPdf(i.ctx, i.params.courseId),
 };

@@ -1,8 +1,10 @@
 import { AuthService } from './auth-service.js';
 import { CoursesService } from './courses-service.js';
+import { EndingService } from './ending-service.js';
 import { InitialPhaseService } from './initial-phase-service.js';
 import { LinksService } from './links-service.js';
 import { MeasuresService } from './measures-service.js';
+import { MiddlePhaseService } from './middle-phase-service.js';
 import { RiskService } from './risk-service.js';
 import type { ServiceDeps } from './deps.js';
 import { PatientsService } from './patients-service.js';
@@ -18,6 +20,8 @@ export interface Services {
   readonly links: LinksService;
   readonly risk: RiskService;
   readonly initial: InitialPhaseService;
+  readonly middle: MiddlePhaseService;
+  readonly ending: EndingService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -31,5 +35,7 @@ export function createServices(deps: ServiceDeps): Services {
     links: new LinksService(deps),
     risk: new RiskService(deps),
     initial: new InitialPhaseService(deps),
+    middle: new MiddlePhaseService(deps),
+    ending: new EndingService(deps),
   };
 }

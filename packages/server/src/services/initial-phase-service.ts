@@ -32,18 +32,16 @@ import {
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { writableCourse } from '../db/repositories/access-repository.js';
 import { reachableCoursePatient } from '../db/repositories/access-repository.js';
 import * as records from '../db/repositories/course-records-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import { findSchedule } from '../db/repositories/measures-repository.js';
-import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
-import { insertRevision } from '../db/repositories/revisions-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseRecordTable, CourseTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
+import { CourseRecordStore, toRecord } from './course-record-store.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 import { type InitialFacts, loadInitialPhase, loadRecords, noFacts, RecordKind } from './initial-phase-facts.js';
 import { chartFacts } from './instrument-catalogue.js';
@@ -66,15 +64,11 @@ function completeEntry(
   };
 }
 
-const toRecord = (row: CourseRecordTable): InitialRecord => ({
-  id: row.id,
-  kind: row.kind,
-  version: row.version,
-  data: JSON.parse(row.dataJson) as Record<string, unknown>,
-});
-
 export class InitialPhaseService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly store: CourseRecordStore;
+  constructor(private readonly deps: ServiceDeps) {
+    this.store = new CourseRecordStore(deps);
+  }
 
   async view(ctx: RequestContext, courseId: string): Promise<InitialPhaseView> {
     const q = this.deps.db.db;
@@ -156,6 +150,7 @@ export class InitialPhaseService {
         case 'life-event':
           assertLifeEvent({ id, ...input } as never, dates);
           this.assertPerson(s, input.personId as string | null | undefined, 'personId');
+          await this.assertSession(trx, ctx, course.id, input.sessionId as string | null | undefined);
           data = input;
           break;
         case 'inventory-entry': {
@@ -204,6 +199,7 @@ export class InitialPhaseService {
       if (kind === 'life-event') {
         assertLifeEvent({ id: row.id, ...next } as never, dates);
         this.assertPerson(s, next.personId as string | null | undefined, 'personId');
+        await this.assertSession(trx, ctx, course.id, next.sessionId as string | null | undefined);
       }
       if (kind === 'inventory-entry') {
         const entry = completeEntry(next as unknown as InventoryEntryFields);
@@ -323,12 +319,15 @@ export class InitialPhaseService {
     });
   }
 
-  private async writable(q: Q, ctx: RequestContext, courseId: string) {
-    const target = await writableCourse(q, ctx.actor, courseId);
-    if (!target) throw new NotFound('Course');
-    const patient = await findPatientInOrganisation(q, ctx.actor.organisationId, target.patientId);
-    const dates = { today: todayOf(this.deps.clock), yearOfBirth: patient?.yearOfBirth ?? null };
-    return { course: target.course, patientId: target.patientId, dates };
+  private writable(q: Q, ctx: RequestContext, courseId: string) {
+    return this.store.writable(q, ctx, courseId);
+  }
+
+  /** An interval event told at a session (DOMAIN §1.3) names a session of the same course. */
+  private async assertSession(q: Q, ctx: RequestContext, courseId: string, sessionId: string | null | undefined) {
+    if (!sessionId) return;
+    const session = await courses.findSession(q, ctx.actor.organisationId, sessionId);
+    if (session?.courseId !== courseId) throw new RuleViolation('No such session in this course.', 'sessionId');
   }
 
   private assertPerson(
@@ -356,7 +355,7 @@ export class InitialPhaseService {
     return this.save(q, ctx, target.row, target.row.version, fields, patientId);
   }
 
-  private async insert(
+  private insert(
     q: Q,
     ctx: RequestContext,
     course: CourseTable,
@@ -366,27 +365,10 @@ export class InitialPhaseService {
     slot: string,
     data: Record<string, unknown>,
   ): Promise<InitialRecord> {
-    const at = this.deps.clock().toISOString();
-    const row: CourseRecordTable = {
-      id,
-      organisationId: course.organisationId,
-      patientId,
-      courseId: course.id,
-      kind,
-      slot,
-      dataJson: JSON.stringify(data),
-      version: 1,
-      createdBy: ctx.actor.userId,
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-    };
-    await records.insertCourseRecord(q, row);
-    await this.deps.audit.inTransaction(q, [clinicalEvent(ctx, AuditAction.create, kind, id, patientId)]);
-    return toRecord(row);
+    return this.store.insert(q, ctx, course, patientId, kind, id, slot, data);
   }
 
-  private async save(
+  private save(
     q: Q,
     ctx: RequestContext,
     row: CourseRecordTable,
@@ -394,30 +376,10 @@ export class InitialPhaseService {
     data: Record<string, unknown>,
     patientId: string,
   ) {
-    const at = this.deps.clock().toISOString();
-    const dataJson = JSON.stringify(data);
-    const ok = await updateIfVersion(
-      q,
-      'courseRecords',
-      { organisationId: row.organisationId, id: row.id, version },
-      { dataJson },
-      at,
-    );
-    if (!ok) throw new StaleVersion(row.version, toRecord(row));
-    await this.keep(q, ctx, row, at);
-    await this.deps.audit.inTransaction(q, [clinicalEvent(ctx, AuditAction.update, row.kind, row.id, patientId)]);
-    return { id: row.id, kind: row.kind, version: version + 1, data };
+    return this.store.save(q, ctx, row, version, data, patientId);
   }
 
   private keep(q: Q, ctx: RequestContext, row: CourseRecordTable, at: string) {
-    return insertRevision(q, {
-      organisationId: row.organisationId,
-      recordType: row.kind,
-      recordId: row.id,
-      version: row.version,
-      data: JSON.parse(row.dataJson),
-      at,
-      by: ctx.actor.userId,
-    });
+    return this.store.keep(q, ctx, row, at);
   }
 }

@@ -1,0 +1,325 @@
+/**
+ * The end of acute treatment (issue "The middle and final phases as working tools", items 7–10): the termination
+ * checklist, the relapse-prevention plan, the progress review assembled from the records, and the two documents.
+ * Every rule is core's (packages/core/src/ending); the records are versioned, audited course records.
+ */
+import type { CourseRecord, EndingView } from '@ipt/contract';
+import {
+  assembleProgressReview,
+  assertRelapsePlan,
+  type CircleSnapshot,
+  completeTermination,
+  getInstrument,
+  isInstrumentId,
+  mergeTermination,
+  newRelapsePlan,
+  newTermination,
+  NotFound,
+  type ProgressReview,
+  type RelapsePlan,
+  RuleViolation,
+  StaleVersion,
+  type Termination,
+  type TerminationPatch,
+  terminationItemCatalogue,
+  terminationMissing,
+} from '@ipt/core';
+import type { RequestContext } from '../auth/actor.js';
+import { AuditAction } from '../audit/audit-log.js';
+import { reachableCoursePatient } from '../db/repositories/access-repository.js';
+import * as records from '../db/repositories/course-records-repository.js';
+import * as courses from '../db/repositories/courses-repository.js';
+import { listSafetyReviews } from '../db/repositories/measures-repository.js';
+import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
+import type { Q } from '../db/repositories/tx.js';
+import type { CourseRecordTable } from '../db/schema.js';
+import { uuidv7 } from '../ids.js';
+import { renderPatientPlan } from '../documents/patient-plan.js';
+import { renderTreatmentSummary } from '../documents/treatment-summary.js';
+import { clinicalEvent } from './audit-events.js';
+import { CourseRecordStore, toRecord } from './course-record-store.js';
+import { type CourseWork, loadCourseWork, WorkKind } from './course-work-facts.js';
+import type { ServiceDeps } from './deps.js';
+import { RuleViolations } from './rule-violations.js';
+
+/** The progress review from a course's records (issue item 8: assembled, not typed). */
+export function progressReviewOf(w: CourseWork): ProgressReview {
+  const scored = w.administrations.filter((a) => a.scorable && a.total !== null && isInstrumentId(a.instrumentId));
+  const instrumentIds = [...new Set(scored.map((a) => a.instrumentId))];
+  const snapshots = w.snapshots
+    .map((s) => s.value as unknown as CircleSnapshot)
+    .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  const intake = snapshots.find((s) => s.phase === 'intake') ?? snapshots[0] ?? null;
+  const later = snapshots.filter((s) => s !== intake);
+  const disputeSelection = [w.choice?.primary, w.choice?.secondary].find((s) => s?.disputeStage) ?? null;
+  const contract = w.contract?.value ?? null;
+  return assembleProgressReview({
+    course: {
+      plannedSessions: w.course.plannedSessions,
+      startDate: w.course.startDate,
+      lastSessionNumber: w.lastSessionNumber,
+      attended: w.attended,
+    },
+    primaryInstrumentId: w.primary.instrument?.id ?? null,
+    series: instrumentIds.map((instrumentId) => ({
+      instrumentId,
+      points: scored
+        .filter((a) => a.instrumentId === instrumentId)
+        .map((a) => ({
+          date: a.administeredAt.slice(0, 10),
+          total: a.total as number,
+          sessionNumber: a.sessionId ? (w.numberOf.get(a.sessionId) ?? null) : null,
+        })),
+    })),
+    area: w.choice ? { primary: w.choice.primary.area, secondary: w.choice.secondary?.area ?? null } : null,
+    contractGoals: contract ? { areaGoals: contract.areaGoals, personalGoals: contract.personalGoals } : null,
+    goalAttainment: w.termination?.value.goalAttainment ?? [],
+    inventory: w.inventory.map((i) => ({ id: i.value.id, personName: i.value.personName })),
+    circles: { intake, latest: later.at(-1) ?? null },
+    initialDisputeStage: disputeSelection?.disputeStage ? { stage: disputeSelection.disputeStage } : null,
+    sessionWorks: w.works.map((x) => ({
+      sessionId: x.value.sessionId,
+      sessionNumber: w.numberOf.get(x.value.sessionId) ?? 0,
+      work: x.value,
+    })),
+    analyses: w.analyses.map((a) => a.value),
+    rolePlays: w.rolePlays.map((a) => a.value),
+    decisions: w.decisions.map((a) => a.value),
+    ruptures: w.ruptures.map((a) => a.value),
+  });
+}
+
+/** The latest safety review whose Stanley–Brown plan has something written in it (risk-service.ts). */
+async function latestSafetyPlan(q: Q, organisationId: string, patientId: string) {
+  const reviews = await listSafetyReviews(q, organisationId, patientId);
+  for (const r of reviews) {
+    const plan = JSON.parse(r.safetyPlanJson) as Record<string, string>;
+    if (Object.values(plan).some((v) => typeof v === 'string' && v.trim() !== '')) return { at: r.createdAt, plan };
+  }
+  return null;
+}
+
+export class EndingService {
+  private readonly store: CourseRecordStore;
+  constructor(private readonly deps: ServiceDeps) {
+    this.store = new CourseRecordStore(deps);
+  }
+
+  async view(ctx: RequestContext, courseId: string): Promise<EndingView> {
+    const { w, patientId, displayName } = await this.read(ctx, courseId);
+    const review = progressReviewOf(w);
+    const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Ending', courseId, patientId));
+    const t = w.termination?.value ?? newTermination();
+    const facts = {
+      leftInitialPhase: w.leftInitialPhase,
+      improved: review.improved,
+      relapsePlanPresent: w.relapsePlan !== undefined,
+    };
+    return {
+      courseId,
+      patient: { displayName },
+      phase: w.course.phase,
+      leftInitialPhase: w.leftInitialPhase,
+      termination: w.termination ? toRecord(w.termination.row) : null,
+      missing: t.completed ? [] : terminationMissing(t, facts),
+      terminationItems: terminationItemCatalogue(facts).map((i) => ({
+        id: i.id,
+        required: i.required,
+        source: i.source,
+      })),
+      relapsePlan: w.relapsePlan ? toRecord(w.relapsePlan.row) : null,
+      people: w.inventory.map((i) => ({ id: i.value.id, name: i.value.personName })),
+      safetyPlanAvailable: safety !== null,
+      progressReview: review as EndingView['progressReview'],
+      generatedAt: this.deps.clock().toISOString(),
+    };
+  }
+
+  /**
+   * The termination checklist (DOMAIN §6.1); If-Match "0" creates it. `complete: true` is refused, naming every
+   * missing task, until all is done; a course that never left the initial phase needs an early-end reason.
+   */
+  async putTermination(
+    ctx: RequestContext,
+    courseId: string,
+    version: number,
+    input: TerminationPatch & { complete?: boolean },
+  ): Promise<CourseRecord> {
+    return this.deps.db.db.transaction().execute(async (trx) => {
+      const { course, patientId } = await this.store.writable(trx, ctx, courseId);
+      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.termination);
+      this.assertVersion(existing, version);
+      const w = await loadCourseWork(trx, course);
+      const current = existing ? (JSON.parse(existing.dataJson) as Termination) : newTermination();
+      const { complete, ...patch } = input;
+      let next = mergeTermination(current, patch);
+      if (complete && !next.completed) {
+        const facts = {
+          leftInitialPhase: w.leftInitialPhase,
+          improved: progressReviewOf(w).improved,
+          relapsePlanPresent: w.relapsePlan !== undefined,
+        };
+        const missing = terminationMissing(next, facts);
+        if (missing.length > 0) {
+          throw new RuleViolations('The checklist cannot be completed yet.', missing);
+        }
+        next = completeTermination(next, facts, this.deps.clock().toISOString());
+      }
+      const data = next as unknown as Record<string, unknown>;
+      if (!existing) {
+        return this.store.insert(
+          trx,
+          ctx,
+          course,
+          patientId,
+          WorkKind.termination,
+          uuidv7(),
+          WorkKind.termination,
+          data,
+        );
+      }
+      return this.store.save(trx, ctx, existing, version, data, patientId);
+    });
+  }
+
+  /** The relapse-prevention plan (DOMAIN §6.2); If-Match "0" creates it. */
+  async putRelapsePlan(
+    ctx: RequestContext,
+    courseId: string,
+    version: number,
+    input: Partial<RelapsePlan>,
+  ): Promise<CourseRecord> {
+    return this.deps.db.db.transaction().execute(async (trx) => {
+      const { course, patientId } = await this.store.writable(trx, ctx, courseId);
+      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.relapsePlan);
+      this.assertVersion(existing, version);
+      const w = await loadCourseWork(trx, course);
+      const current = existing ? (JSON.parse(existing.dataJson) as RelapsePlan) : newRelapsePlan();
+      const next: RelapsePlan = {
+        ...current,
+        ...input,
+        whenToReturn: { ...current.whenToReturn, ...input.whenToReturn },
+      };
+      for (const [i, p] of next.peopleToContact.entries()) {
+        if (p.personId !== null && !w.inventory.some((e) => e.value.id === p.personId)) {
+          throw new RuleViolation(
+            'That person is not in the interpersonal inventory of this course.',
+            `peopleToContact.${i}.personId`,
+          );
+        }
+      }
+      assertRelapsePlan(next, { personIds: w.inventory.map((e) => e.value.id) });
+      if (next.linkSafetyPlan && !(await latestSafetyPlan(trx, ctx.actor.organisationId, patientId))) {
+        throw new RuleViolation(
+          'There is no safety plan to link: record one in a safety review first.',
+          'linkSafetyPlan',
+        );
+      }
+      const data = next as unknown as Record<string, unknown>;
+      if (!existing) {
+        return this.store.insert(
+          trx,
+          ctx,
+          course,
+          patientId,
+          WorkKind.relapsePlan,
+          uuidv7(),
+          WorkKind.relapsePlan,
+          data,
+        );
+      }
+      return this.store.save(trx, ctx, existing, version, data, patientId);
+    });
+  }
+
+  /** The end-of-treatment summary for the clinical record, as a PDF. */
+  async treatmentSummaryPdf(ctx: RequestContext, courseId: string) {
+    const { w, patientId, displayName } = await this.read(ctx, courseId);
+    const q = this.deps.db.db;
+    const review = progressReviewOf(w);
+    const safety = await latestSafetyPlan(q, ctx.actor.organisationId, patientId);
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'TreatmentSummary', courseId, patientId));
+    const t = w.termination?.value ?? null;
+    const facts = {
+      leftInitialPhase: w.leftInitialPhase,
+      improved: review.improved,
+      relapsePlanPresent: w.relapsePlan !== undefined,
+    };
+    const thresholds = Object.fromEntries(
+      review.measures.map((m) => {
+        const remission = isInstrumentId(m.instrumentId)
+          ? getInstrument(m.instrumentId).thresholds.remission
+          : undefined;
+        return [m.instrumentId, remission ? [{ value: remission.value, label: 'Remission' }] : []];
+      }),
+    );
+    const held = w.sessions.filter((s) => s.attendance === 'attended');
+    const bytes = await renderTreatmentSummary({
+      patientName: displayName,
+      generatedAt: this.deps.clock(),
+      course: {
+        startDate: w.course.startDate,
+        lastSessionDate: held.at(-1)?.date ?? null,
+        plannedSessions: w.course.plannedSessions,
+        attended: w.attended,
+        lastSessionNumber: w.lastSessionNumber,
+        phase: w.course.phase,
+        status: w.course.status,
+      },
+      focus: {
+        statement: w.contract?.value.focus.statement ?? w.choice?.rationale ?? null,
+        formulation: w.formulation?.value.text ?? null,
+        formulationStatus: w.formulation?.value.status ?? null,
+      },
+      review,
+      thresholds,
+      termination: {
+        record: t,
+        items: terminationItemCatalogue(facts),
+        missing: t?.completed ? [] : terminationMissing(t ?? newTermination(), facts),
+      },
+      relapsePlan: w.relapsePlan?.value ?? null,
+      safetyPlan: { linked: (w.relapsePlan?.value.linkSafetyPlan ?? false) && safety !== null, at: safety?.at ?? null },
+    });
+    return { filename: 'treatment-summary.pdf', bytes };
+  }
+
+  /** The patient's plan for staying well, in plain language, as a PDF. */
+  async patientPlanPdf(ctx: RequestContext, courseId: string) {
+    const { w, patientId, displayName } = await this.read(ctx, courseId);
+    const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
+    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'PatientPlan', courseId, patientId));
+    const plan = w.relapsePlan?.value ?? null;
+    const th = plan?.whenToReturn.threshold;
+    const bytes = await renderPatientPlan({
+      patientName: displayName,
+      generatedAt: this.deps.clock(),
+      plan,
+      thresholdMeasure: th && isInstrumentId(th.instrumentId) ? getInstrument(th.instrumentId).shortName : null,
+      safetyPlan: {
+        linked: (plan?.linkSafetyPlan ?? false) && safety !== null,
+        at: safety?.at ?? null,
+        whereKept: safety?.plan.whereKept ?? '',
+      },
+    });
+    return { filename: 'my-plan-for-staying-well.pdf', bytes };
+  }
+
+  private async read(ctx: RequestContext, courseId: string) {
+    const q = this.deps.db.db;
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
+    if (!patientId || !course) throw new NotFound('Course');
+    const [w, patient] = await Promise.all([
+      loadCourseWork(q, course),
+      findPatientInOrganisation(q, ctx.actor.organisationId, patientId),
+    ]);
+    return { w, patientId, displayName: patient?.displayName ?? '' };
+  }
+
+  private assertVersion(existing: CourseRecordTable | undefined, version: number) {
+    if (existing && existing.version !== version) throw new StaleVersion(existing.version, toRecord(existing));
+    if (!existing && version !== 0) throw new StaleVersion(0);
+  }
+}
