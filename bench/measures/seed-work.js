@@ -61,7 +61,11 @@ export async function seedCourseWork(baseUrl, cookie, courseId) {
   for (let number = 5; number <= sessions.length; number++) {
     const sessionId = byNumber.get(number);
     const saved = await put(baseUrl, cookie, `/api/sessions/${sessionId}/work`, {
-      checkIn: { mood: Math.min(10, number / 2), administrationId: null, sinceLastMet: 'A busy week at work.' },
+      checkIn: {
+        mood: Math.min(10, Math.floor(number / 2)),
+        administrationId: null,
+        sinceLastMet: 'A busy week at work.',
+      },
       moodEventLink: 'Mood dipped after the shift change was announced and lifted after talking to Lee.',
       strategies: ['transition.old-role', 'transition.skills'],
       techniques: ['exploration', 'communication-analysis', 'role-play'],
@@ -144,7 +148,7 @@ export async function seedCourseWork(baseUrl, cookie, courseId) {
     metacommunication: true,
   });
   await post(baseUrl, cookie, `/api/courses/${courseId}/circle-snapshots`, {
-    phase: 'end',
+    phase: 'end-of-treatment',
     rings: 3,
     placements: placements(1),
   });

@@ -4,14 +4,18 @@
  * fields, bullet lists, simple tables, a small line chart drawn with vector paths, and "Page n of m" footers.
  * Metadata is deterministic: the title, and the creation date the caller gives (the file id derives from them).
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
-const fontFiles = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
+/** Read once, on the first document: every document after that embeds from memory, not from the disk. */
+let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+const fonts = () =>
+  (fontBytes ??= {
+    regular: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  });
 
 /** A4 in points (210 × 297 mm). */
 const A4: [number, number] = [595.28, 841.89];
@@ -70,8 +74,8 @@ export class PdfWriter {
         ModDate: o.createdAt,
       },
     });
-    this.doc.registerFont('body', fontFiles.regular);
-    this.doc.registerFont('bold', fontFiles.bold);
+    this.doc.registerFont('body', fonts().regular);
+    this.doc.registerFont('bold', fonts().bold);
     this.doc.font('body').fontSize(this.size).fillColor(ink);
   }
 

@@ -96,13 +96,13 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
     );
     pdf.table(
       [
-        { header: 'Baseline', width: 0.19 },
-        { header: 'Latest', width: 0.19 },
-        { header: 'Change', width: 0.09, align: 'right' },
+        { header: 'Baseline', width: 0.15 },
+        { header: 'Latest', width: 0.15 },
+        { header: 'Change', width: 0.1, align: 'right' },
         { header: 'Response', width: 0.12 },
-        { header: 'Remission', width: 0.13 },
-        { header: 'Reliable improvement', width: 0.14 },
-        { header: 'Reliable deterioration', width: 0.14 },
+        { header: 'Remission', width: 0.14 },
+        { header: 'Reliable improvement', width: 0.17 },
+        { header: 'Reliable deterioration', width: 0.17 },
       ],
       [
         [

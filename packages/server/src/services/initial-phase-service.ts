@@ -38,7 +38,7 @@ import * as courses from '../db/repositories/courses-repository.js';
 import { findSchedule } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import { updateIfVersion } from '../db/repositories/versioned.js';
-import type { CourseRecordTable, CourseTable } from '../db/schema.js';
+import type { CourseRecordTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { CourseRecordStore, toRecord } from './course-record-store.js';
@@ -179,7 +179,7 @@ export class InitialPhaseService {
           break;
         }
       }
-      return this.insert(trx, ctx, course, patientId, kind, id, id, data);
+      return this.store.insert(trx, ctx, course, patientId, kind, id, id, data);
     });
   }
 
@@ -204,9 +204,9 @@ export class InitialPhaseService {
       if (kind === 'inventory-entry') {
         const entry = completeEntry(next as unknown as InventoryEntryFields);
         assertInventoryEntry(entry, dates);
-        return this.save(trx, ctx, row, version, entry, patientId);
+        return this.store.save(trx, ctx, row, version, entry, patientId);
       }
-      return this.save(trx, ctx, row, version, next, patientId);
+      return this.store.save(trx, ctx, row, version, next, patientId);
     });
   }
 
@@ -226,7 +226,7 @@ export class InitialPhaseService {
         at,
       );
       if (!ok) throw new StaleVersion(row.version, toRecord(row));
-      await this.keep(trx, ctx, row, at);
+      await this.store.keep(trx, ctx, row, at);
       await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.delete, row.kind, row.id, patientId)]);
     });
   }
@@ -285,9 +285,9 @@ export class InitialPhaseService {
       }
       if (!existing) {
         if (version !== 0) throw new StaleVersion(0);
-        return this.insert(trx, ctx, course, patientId, kind, uuidv7(), kind, data as Record<string, unknown>);
+        return this.store.insert(trx, ctx, course, patientId, kind, uuidv7(), kind, data as Record<string, unknown>);
       }
-      return this.save(trx, ctx, existing, version, data as Record<string, unknown>, patientId);
+      return this.store.save(trx, ctx, existing, version, data as Record<string, unknown>, patientId);
     });
   }
 
@@ -315,7 +315,7 @@ export class InitialPhaseService {
         ...(state.history ?? []),
         { status: next.status, on, patientWords: next.patientWords, by: ctx.actor.displayName },
       ];
-      return this.save(trx, ctx, existing, version, { ...next, history }, patientId);
+      return this.store.save(trx, ctx, existing, version, { ...next, history }, patientId);
     });
   }
 
@@ -352,31 +352,7 @@ export class InitialPhaseService {
     if (!target) throw new RuleViolation('There is no such inventory entry to merge into.', 'mergeInto');
     const { merged } = mergeEntries(target.value, entry);
     const { id: _id, ...fields } = merged;
-    return this.save(q, ctx, target.row, target.row.version, fields, patientId);
-  }
-
-  private insert(
-    q: Q,
-    ctx: RequestContext,
-    course: CourseTable,
-    patientId: string,
-    kind: string,
-    id: string,
-    slot: string,
-    data: Record<string, unknown>,
-  ): Promise<InitialRecord> {
-    return this.store.insert(q, ctx, course, patientId, kind, id, slot, data);
-  }
-
-  private save(
-    q: Q,
-    ctx: RequestContext,
-    row: CourseRecordTable,
-    version: number,
-    data: Record<string, unknown>,
-    patientId: string,
-  ) {
-    return this.store.save(q, ctx, row, version, data, patientId);
+    return this.store.save(q, ctx, target.row, target.row.version, fields, patientId);
   }
 
   private keep(q: Q, ctx: RequestContext, row: CourseRecordTable, at: string) {
