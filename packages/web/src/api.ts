@@ -2,7 +2,7 @@
  * The web client reaches the server only through the contract's typed client (shared/DESIGN.md). Same origin: the
  * server serves this app and the API, so the session cookie rides along.
  */
-import { ApiError, createClient, type Me, ProblemType } from '@ipt/contract';
+import { ApiError, createClient, type Me, ProblemType, pathFor, routes } from '@ipt/contract';
 import { queryOptions } from '@tanstack/react-query';
 
 export const api = createClient();
@@ -14,6 +14,9 @@ export const queryKeys = {
   instruments: ['instruments'] as const,
   measures: (courseId: string) => ['measures', courseId] as const,
   initialPhase: (courseId: string) => ['initial-phase', courseId] as const,
+  middlePhase: (courseId: string) => ['middle-phase', courseId] as const,
+  ending: (courseId: string) => ['ending', courseId] as const,
+  revisions: (recordId: string) => ['revisions', recordId] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -70,6 +73,34 @@ export const initialPhaseQuery = (courseId: string) =>
     queryFn: () => api.getInitialPhase({ params: { courseId } }),
     staleTime: 0,
   });
+
+/** The middle phase of a course in one read: sessions remaining, each session's work, the techniques' records. */
+export const middlePhaseQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: queryKeys.middlePhase(courseId),
+    queryFn: () => api.getMiddlePhase({ params: { courseId } }),
+    staleTime: 0,
+  });
+
+/** The end of a course in one read: the checklist with what is missing, the plan, the assembled progress review. */
+export const endingQuery = (courseId: string) =>
+  queryOptions({
+    queryKey: queryKeys.ending(courseId),
+    queryFn: () => api.getEnding({ params: { courseId } }),
+    staleTime: 0,
+  });
+
+/** The earlier versions of one course record, newest first. */
+export const revisionsQuery = (recordId: string) =>
+  queryOptions({
+    queryKey: queryKeys.revisions(recordId),
+    queryFn: () => api.listCourseRecordRevisions({ params: { recordId } }),
+    staleTime: 0,
+  });
+
+/** Where a document route answers (a PDF): for a plain link, which carries the session cookie like any page. */
+export const documentHref = (operation: 'getTreatmentSummaryPdf' | 'getPatientPlanPdf', courseId: string) =>
+  pathFor(routes[operation].path, { courseId });
 
 /** Someone else changed the record since it was read: reload and say so, never overwrite. */
 export const isStaleVersion = (error: unknown): error is ApiError =>

@@ -103,6 +103,43 @@ const initialPhaseRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/InitialPhasePage.js'), 'InitialPhasePage'),
 });
 
+/** The middle phase of the patient's current course, one session at a time (issue "The middle and final phases"). */
+const middlePhaseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/$patientId/middle',
+  validateSearch: (search: Record<string, unknown>): { session?: string } =>
+    typeof search.session === 'string' ? { session: search.session } : {},
+  loader: ({ context, params }) => loadPatient(context, params.patientId),
+  notFoundComponent: PatientNotFound,
+  component: lazyRouteComponent(() => import('./pages/MiddlePhasePage.js'), 'MiddlePhasePage'),
+});
+
+/** The end of the course: termination checklist, relapse-prevention plan, the progress review assembled. */
+const endingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/$patientId/ending',
+  loader: ({ context, params }) => loadPatient(context, params.patientId),
+  notFoundComponent: PatientNotFound,
+  component: lazyRouteComponent(() => import('./pages/EndingPage.js'), 'EndingPage'),
+});
+
+/** The two documents of the ending, as printable pages (their PDFs come from the server). */
+const summaryDocumentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/$patientId/ending/summary',
+  loader: ({ context, params }) => loadPatient(context, params.patientId),
+  notFoundComponent: PatientNotFound,
+  component: lazyRouteComponent(() => import('./pages/DocumentPages.js'), 'TreatmentSummaryPage'),
+});
+
+const planDocumentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patients/$patientId/ending/plan',
+  loader: ({ context, params }) => loadPatient(context, params.patientId),
+  notFoundComponent: PatientNotFound,
+  component: lazyRouteComponent(() => import('./pages/DocumentPages.js'), 'PatientPlanPage'),
+});
+
 /**
  * The patient's pages: no account, no app header. A single-use link opened on the patient's own phone, and the
  * kiosk page on the clinician's device (its unlock form is where a locked clinician session is sent).
@@ -132,7 +169,16 @@ const kioskLockedRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedInRoute.addChildren([caseloadRoute, addPatientRoute, patientRoute, initialPhaseRoute]),
+  signedInRoute.addChildren([
+    caseloadRoute,
+    addPatientRoute,
+    patientRoute,
+    initialPhaseRoute,
+    middlePhaseRoute,
+    endingRoute,
+    summaryDocumentRoute,
+    planDocumentRoute,
+  ]),
   linkRoute,
   kioskRoute,
   kioskLockedRoute,

@@ -115,7 +115,9 @@ export const RolePlayFields = z.strictObject({
   confidenceBefore: Score0to10.nullable(),
   confidenceAfter: Score0to10.nullable(),
 });
+/** Carried from an alternative (analysisId + alternativeId), the scenario may be left out: it is made from them. */
 export const CreateRolePlayRequest = RolePlayFields.partial({
+  scenario: true,
   analysisId: true,
   alternativeId: true,
   personId: true,
@@ -424,7 +426,13 @@ export const EndingView = z
       z.object({ id: z.enum(values(TerminationItem)), required: z.boolean(), source: z.string() }),
     ),
     relapsePlan: CourseRecord.nullable(),
-    /** A suggested plan from the records (warning signs from the formulation's symptoms are never invented). */
+    /** The focus the work was on: the contract's focus statement and the formulation as last presented or agreed. */
+    focus: z.object({
+      statement: z.string().nullable(),
+      formulation: z.string().nullable(),
+      formulationStatus: z.string().nullable(),
+    }),
+    /** The inventory's people, offered as contacts for the relapse-prevention plan (DOMAIN §6.2). */
     people: z.array(z.object({ id: Id, name: z.string() })),
     safetyPlanAvailable: z.boolean(),
     progressReview: ProgressReview,

@@ -2,7 +2,16 @@
  * Words for the ids the records store, as the two documents print them (continuation and maintenance: DOMAIN
  * §6.3; the rest name the record's own values). Termination tasks carry their own labels (core's catalogue).
  */
-import { areaDefinition, type ProblemArea, techniqueCatalogue } from '@ipt/core';
+import {
+  areaDefinition,
+  communicationPatternCatalogue,
+  type DisputeStage,
+  disputeStageGuide,
+  getInstrument,
+  isInstrumentId,
+  type ProblemArea,
+  techniqueCatalogue,
+} from '@ipt/core';
 
 export const continuationLabels: Readonly<Record<string, string>> = {
   end: 'End of treatment',
@@ -43,6 +52,19 @@ export function areaLabel(area: string | null | undefined): string {
 
 export function techniqueLabel(id: string): string {
   return techniqueCatalogue.find((t) => t.id === id)?.label ?? id;
+}
+
+export function patternLabel(id: string): string {
+  return communicationPatternCatalogue.find((p) => p.id === id)?.label ?? id;
+}
+
+export function disputeStageLabel(stage: string): string {
+  return disputeStageGuide[stage as DisputeStage]?.label ?? stage;
+}
+
+/** The instrument's short name ("PHQ-9") for its id ("phq-9"). */
+export function instrumentName(id: string): string {
+  return isInstrumentId(id) ? getInstrument(id).shortName : id;
 }
 
 export function yesNo(met: boolean | null): string {

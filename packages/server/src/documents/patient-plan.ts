@@ -3,7 +3,7 @@
  * language: second person, short sentences, large type, no clinical identifiers beyond the name they go by.
  */
 import type { RelapsePlan } from '@ipt/core';
-import { longDate } from './labels.js';
+import { instrumentName, longDate } from './labels.js';
 import { PdfWriter } from './pdf-kit.js';
 
 export interface PatientPlanInput {
@@ -11,7 +11,6 @@ export interface PatientPlanInput {
   readonly generatedAt: Date;
   readonly plan: RelapsePlan | null;
   /** The questionnaire named in a score threshold, as the patient knows it. */
-  readonly thresholdMeasure: string | null;
   readonly safetyPlan: { readonly linked: boolean; readonly at: string | null; readonly whereKept: string };
 }
 
@@ -70,7 +69,7 @@ export async function renderPatientPlan(input: PatientPlanInput): Promise<Uint8A
   const th = plan?.whenToReturn.threshold;
   if (th) {
     pdf.paragraph(
-      `Get in touch if your score on the ${input.thresholdMeasure ?? th.instrumentId} questionnaire is ${th.atLeast} or more for ${th.forWeeks} week${th.forWeeks === 1 ? '' : 's'} in a row.`,
+      `Get in touch if your score on the ${instrumentName(th.instrumentId)} questionnaire is ${th.atLeast} or more for ${th.forWeeks} week${th.forWeeks === 1 ? '' : 's'} in a row.`,
     );
   }
   // Patient-facing copy shows crisis resources at once (DOMAIN §10.2); local crisis lines are configured per service,

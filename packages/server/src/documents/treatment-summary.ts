@@ -11,7 +11,10 @@ import {
   attainmentLabels,
   continuationLabels,
   decisionOutcomeLabels,
+  disputeStageLabel,
+  instrumentName,
   longDate,
+  patternLabel,
   ringChangeLabels,
   techniqueLabel,
   yesNo,
@@ -151,14 +154,13 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
 
   pdf.heading('Relationships');
   const rel = review.relationships;
-  pdf.paragraph(
+  const circleIntro =
     rel.intakeDate && rel.latestDate
       ? `The closeness circle at intake (${longDate(rel.intakeDate)}) beside the latest (${longDate(rel.latestDate)}); ring 1 is closest.`
       : rel.intakeDate
         ? `One closeness circle, at intake (${longDate(rel.intakeDate)}): no later circle to compare.`
-        : 'No closeness circle was kept.',
-    { muted: true },
-  );
+        : null;
+  if (circleIntro) pdf.paragraph(circleIntro, { muted: true });
   pdf.table(
     [
       { header: 'Person', width: 0.4 },
@@ -172,7 +174,7 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
       p.latestRing === null ? '—' : String(p.latestRing),
       p.change ? (ringChangeLabels[p.change] ?? p.change) : '—',
     ]),
-    'No one was placed on the circle.',
+    rel.intakeDate ? 'No one was placed on the circle.' : 'No closeness circle was kept.',
   );
 
   pdf.heading('Work done');
@@ -193,7 +195,7 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
     pdf.bullets(
       work.disputeStages.map(
         (d) =>
-          `${d.sessionNumber === null ? 'At the choice of focus' : `Session ${d.sessionNumber}`}: ${d.stage}${d.note ? ` (${d.note})` : ''}`,
+          `${d.sessionNumber === null ? 'At the choice of focus' : `Session ${d.sessionNumber}`}: ${disputeStageLabel(d.stage)}${d.note ? ` (${d.note})` : ''}`,
       ),
     );
   }
@@ -201,7 +203,7 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
   pdf.bullets(
     work.incidents.map(
       (i) =>
-        `${i.incident}${i.personName ? ` (with ${i.personName})` : ''}; patterns: ${i.patterns.join(', ') || 'none named'}; ${i.alternatives} alternative(s)${i.rolePlayed ? '; rehearsed in a role play' : ''}`,
+        `${i.incident}${i.personName ? ` (with ${i.personName})` : ''}; patterns: ${i.patterns.map(patternLabel).join(', ') || 'none named'}; ${i.alternatives} alternative(s)${i.rolePlayed ? '; rehearsed in a role play' : ''}`,
     ),
   );
   pdf.subheading('Role plays');
@@ -284,7 +286,14 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
     const th = plan.whenToReturn.threshold;
     pdf.fields([
       ['When to come back', plan.whenToReturn.text],
-      ...(th ? [['Score threshold', `${th.instrumentId} ≥ ${th.atLeast} for ${th.forWeeks} week(s)`] as const] : []),
+      ...(th
+        ? [
+            [
+              'Score threshold',
+              `${instrumentName(th.instrumentId)} ≥ ${th.atLeast} for ${th.forWeeks} week(s)`,
+            ] as const,
+          ]
+        : []),
       [
         'Safety plan',
         input.safetyPlan.linked ? `Linked: the Stanley–Brown plan of ${longDate(input.safetyPlan.at)}` : 'Not linked',

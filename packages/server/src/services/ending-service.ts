@@ -89,6 +89,15 @@ export function progressReviewOf(w: CourseWork): ProgressReview {
   });
 }
 
+/** The focus of the work, for the ending view and the summary alike. */
+function focusOf(w: CourseWork) {
+  return {
+    statement: w.contract?.value.focus.statement ?? w.choice?.rationale ?? null,
+    formulation: w.formulation?.value.text ?? null,
+    formulationStatus: w.formulation?.value.status ?? null,
+  };
+}
+
 /** The latest safety review whose Stanley–Brown plan has something written in it (risk-service.ts). */
 async function latestSafetyPlan(q: Q, organisationId: string, patientId: string) {
   const reviews = await listSafetyReviews(q, organisationId, patientId);
@@ -129,6 +138,7 @@ export class EndingService {
         source: i.source,
       })),
       relapsePlan: w.relapsePlan ? toRecord(w.relapsePlan.row) : null,
+      focus: focusOf(w),
       people: w.inventory.map((i) => ({ id: i.value.id, name: i.value.personName })),
       safetyPlanAvailable: safety !== null,
       progressReview: review as EndingView['progressReview'],
@@ -267,11 +277,7 @@ export class EndingService {
         phase: w.course.phase,
         status: w.course.status,
       },
-      focus: {
-        statement: w.contract?.value.focus.statement ?? w.choice?.rationale ?? null,
-        formulation: w.formulation?.value.text ?? null,
-        formulationStatus: w.formulation?.value.status ?? null,
-      },
+      focus: focusOf(w),
       review,
       thresholds,
       termination: {
@@ -291,12 +297,10 @@ export class EndingService {
     const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'PatientPlan', courseId, patientId));
     const plan = w.relapsePlan?.value ?? null;
-    const th = plan?.whenToReturn.threshold;
     const bytes = await renderPatientPlan({
       patientName: displayName,
       generatedAt: this.deps.clock(),
       plan,
-      thresholdMeasure: th && isInstrumentId(th.instrumentId) ? getInstrument(th.instrumentId).shortName : null,
       safetyPlan: {
         linked: (plan?.linkSafetyPlan ?? false) && safety !== null,
         at: safety?.at ?? null,

@@ -1,5 +1,6 @@
 import { enInitial } from './en-initial.js';
 import { enMeasures } from './en-measures.js';
+import { enMiddle } from './en-middle.js';
 
 /**
  * The English message catalogue: every string the web client shows. Placeholders are `{name}`; `t()` fills them.
@@ -197,6 +198,7 @@ export const en = {
 
   ...enMeasures,
   ...enInitial,
+  ...enMiddle,
 } as const;
 
 export type MessageKey = keyof typeof en;

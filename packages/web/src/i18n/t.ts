@@ -38,6 +38,13 @@ export function formatDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+const dayMonthFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** A calendar date without its year ("18 Aug"), where the year is said nearby. */
+export function formatDayMonth(isoDate: string): string {
+  return dayMonthFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** An instant in the reader's own time zone. */
 export function formatDateTime(isoInstant: string): string {
   return dateTimeFormat.format(new Date(isoInstant));

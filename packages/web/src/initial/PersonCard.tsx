@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { api, isApiError } from '../api.js';
 import { ConfirmButton } from '../forms/ConfirmButton.js';
 import { SelectField, TextField } from '../forms/Field.js';
+import { SaveStatus } from '../forms/SaveStatus.js';
 import { relationOptions, relationshipLabel, relationshipOptions } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
 import { ringOptions } from './AddPersonForm.js';
@@ -12,28 +13,9 @@ import { useInitial, useRefreshInitial } from './initial-context.js';
 import { PersonDetails } from './PersonDetails.js';
 import { PersonMarks } from './PersonMarks.js';
 import type { BodyOf, Versioned } from './records.js';
-import { type SaveState, useAutosave } from './use-autosave.js';
+import { useAutosave } from './use-autosave.js';
 
 export type Change = (patch: Partial<InventoryEntryFields>) => void;
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const text =
-    state.kind === 'saving'
-      ? t('inventory.saving')
-      : state.kind === 'saved'
-        ? t('inventory.saved')
-        : state.kind === 'error'
-          ? t('inventory.notSaved', { reason: state.message })
-          : state.kind === 'reloaded'
-            ? t('inventory.reloaded')
-            : '';
-  return (
-    <p role="status" className={`save-state save-${state.kind}`}>
-      {state.kind === 'saved' && <span aria-hidden="true">✓ </span>}
-      {text}
-    </p>
-  );
-}
 
 /**
  * One person of the interpersonal inventory (DOMAIN §2.2): the essentials always in view, the rest in groups that

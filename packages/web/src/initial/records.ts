@@ -20,12 +20,15 @@ import {
 /** A record with the version a write must name (If-Match). */
 export type Versioned<T> = T & { readonly version: number };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const str = (x: unknown): string => (typeof x === 'string' ? x : '');
-const strOrNull = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
-const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-const sub = (x: unknown): Record<string, unknown> => (isRecord(x) ? x : {});
+/** Readers of a stored record's loosely typed fields: a missing or malformed value reads as empty. */
+export const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+export const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+export const strOrNull = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
+export const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+export const strings = (x: unknown): string[] =>
+  Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : [];
+export const sub = (x: unknown): Record<string, unknown> => (isRecord(x) ? x : {});
 
 export function readEpisode(r: InitialRecord): Versioned<Episode> | null {
   const start = parseTimelineDate(r.data.start);

@@ -18,7 +18,16 @@ export type SaveState =
 export function useAutosave<T extends object>(
   record: T & { readonly version: number },
   send: (patch: Partial<T>, ifMatch: number) => Promise<{ version: number }>,
-  options: { readonly delay?: number; readonly onSaved?: () => unknown; readonly onConflict?: () => unknown } = {},
+  options: {
+    readonly delay?: number;
+    readonly onSaved?: () => unknown;
+    readonly onConflict?: () => unknown;
+    /**
+     * Changes wait for an explicit `commit` (a finished record amended with a reason): nothing goes while typing,
+     * when a field is left, or when the page is left.
+     */
+    readonly manual?: boolean;
+  } = {},
 ) {
   const delay = options.delay ?? 700;
   const [draft, setDraft] = useState<T>(record);
@@ -27,12 +36,13 @@ export function useAutosave<T extends object>(
   const pending = useRef<Partial<T>>({});
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ send, options });
-  latest.current = { send, options };
+  const latest = useRef({ send, options, record });
+  latest.current = { send, options, record };
 
-  const run = useCallback(async () => {
+  /** Sends what is pending; true when it was written (or there was nothing to send). */
+  const run = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
-    if (inFlight.current || Object.keys(pending.current).length === 0) return;
+    if (inFlight.current || Object.keys(pending.current).length === 0) return true;
     const patch = pending.current;
     pending.current = {};
     inFlight.current = true;
@@ -42,6 +52,7 @@ export function useAutosave<T extends object>(
       version.current = saved.version;
       setState({ kind: 'saved' });
       latest.current.options.onSaved?.();
+      return true;
     } catch (error) {
       if (isStaleVersion(error)) {
         pending.current = {};
@@ -50,12 +61,16 @@ export function useAutosave<T extends object>(
         latest.current.options.onConflict?.();
       } else {
         // A network failure is tried again with the next change; a refusal is shown and not repeated.
-        if (error instanceof TypeError) pending.current = { ...patch, ...pending.current };
+        // A manual change is kept too, to send again once its reason is put right.
+        if (error instanceof TypeError || latest.current.options.manual)
+          pending.current = { ...patch, ...pending.current };
         setState({ kind: 'error', message: errorsFromApi(error, []).form });
       }
+      return false;
     } finally {
       inFlight.current = false;
-      if (Object.keys(pending.current).length > 0) timer.current = setTimeout(() => void run(), 0);
+      if (Object.keys(pending.current).length > 0 && !latest.current.options.manual)
+        timer.current = setTimeout(() => void run(), 0);
     }
   }, []);
 
@@ -64,12 +79,25 @@ export function useAutosave<T extends object>(
       setDraft((d) => ({ ...d, ...patch }));
       pending.current = { ...pending.current, ...patch };
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => void run(), delay);
+      if (!latest.current.options.manual) timer.current = setTimeout(() => void run(), delay);
     },
     [delay, run],
   );
 
-  const flush = useCallback(() => void run(), [run]);
+  const flush = useCallback(() => {
+    if (!latest.current.options.manual) void run();
+  }, [run]);
+  /** Sends what is pending now, manual or not; resolves once it is written (or refused). */
+  const commit = useCallback(async () => {
+    while (inFlight.current) await new Promise((resolve) => setTimeout(resolve, 20));
+    return run();
+  }, [run]);
+  /** Drops changes not yet sent and shows the record as last read. */
+  const discard = useCallback(() => {
+    clearTimeout(timer.current);
+    pending.current = {};
+    setDraft(latest.current.record);
+  }, []);
 
   // A newer version from the server (the circle moved this person, a colleague, or our reload after a conflict).
   useEffect(() => {
@@ -79,7 +107,12 @@ export function useAutosave<T extends object>(
   }, [record]);
 
   // Leaving the page sends what is pending rather than dropping it.
-  useEffect(() => () => void run(), [run]);
+  useEffect(
+    () => () => {
+      if (!latest.current.options.manual) void run();
+    },
+    [run],
+  );
 
-  return { draft, change, flush, state };
+  return { draft, change, flush, commit, discard, state };
 }

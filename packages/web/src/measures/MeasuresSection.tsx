@@ -21,7 +21,7 @@ export function MeasuresSection({
   const headingId = useId();
   const active = detail.course.status === 'active';
   return (
-    <section className="block measures" aria-labelledby={headingId}>
+    <section id="measures" className="block measures" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('measures.heading')}</h3>
       {view && view.due.length > 0 && (
         <div className="due">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartData, labelSide, thinTicks } from './chart-data.js';
+import { chartData, fitLabel, labelSide, thinTicks } from './chart-data.js';
 
 const bands = [
   { min: 0, max: 4, label: 'None–minimal' },
@@ -126,5 +126,16 @@ describe(labelSide.name, () => {
 
   it('stays at the top when it would cross scores either way, but fewer there', () => {
     expect(labelSide('A very long label that runs most of the way down the chart', [20, 4, 8], 27)).toBe('top');
+  });
+});
+
+describe('fitLabel', () => {
+  it('keeps a label that fits and cuts a longer one at a word, with an ellipsis', () => {
+    expect(fitLabel('Moved house')).toBe('Moved house');
+    const long = 'Laura asked her to take Maxine at a day’s notice, again, on a Friday night';
+    const cut = fitLabel(long, 30);
+    expect(cut.length).toBeLessThanOrEqual(30);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
   });
 });

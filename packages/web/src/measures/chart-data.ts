@@ -110,7 +110,8 @@ export function chartData(view: MeasuresView, series: Series, today: string): Ch
     annotations: view.annotations.map((a) => {
       const x = instant(a.date);
       const near = points.filter((p) => Math.abs(p.x.getTime() - x.getTime()) <= 4 * day).map((p) => p.y);
-      return { x, label: a.label, kind: a.kind, labelAt: labelSide(a.label, near, series.maxTotal) };
+      const label = fitLabel(a.label);
+      return { x, label, kind: a.kind, labelAt: labelSide(label, near, series.maxTotal) };
     }),
   };
 }
@@ -118,6 +119,17 @@ export function chartData(view: MeasuresView, series: Series, today: string): Ch
 /** The drawing's plot area in pixels, and what one character of an 11px label takes: to tell what a label covers. */
 export const plotAreaHeight = 288;
 const charWidth = 6.6;
+
+/**
+ * An annotation's label runs along its line, so it can be no longer than the plot is high: a longer one (an interval
+ * event told in a sentence) is cut at a word with "…". The event's whole words stay in the records and the timeline.
+ */
+export function fitLabel(label: string, room = Math.floor((plotAreaHeight * 0.9) / charWidth)): string {
+  if (label.length <= room) return label;
+  const cut = label.slice(0, room - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > room / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 /**
  * An annotation's label runs along its line, from the top or from the bottom: whichever crosses fewer of the scores

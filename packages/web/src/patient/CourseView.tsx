@@ -12,6 +12,7 @@ import { MeasuresSection } from '../measures/MeasuresSection.js';
 import { MovePhaseForm } from './MovePhaseForm.js';
 import { PhaseHistory } from './PhaseHistory.js';
 import { PhaseStrip } from './PhaseStrip.js';
+import { PhaseToolLinks } from './PhaseToolLinks.js';
 import { RecordSessionForm } from './RecordSessionForm.js';
 import { SessionTable } from './SessionTable.js';
 
@@ -80,6 +81,7 @@ export function CourseView({ detail, patientId }: { detail: CourseDetail; patien
       </dl>
       <PhaseStrip detail={detail} />
       <InitialPhaseCard detail={detail} patientId={patientId} />
+      <PhaseToolLinks detail={detail} patientId={patientId} />
       {active && (
         <div className="forms no-print">
           <RecordSessionForm detail={detail} patientId={patientId} />

@@ -1,0 +1,149 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { api } from '../api.js';
+import { TextAreaField } from '../forms/Field.js';
+import { SaveStatus } from '../forms/SaveStatus.js';
+import { formatDateTime, t } from '../i18n/t.js';
+import { useAutosave } from '../initial/use-autosave.js';
+import { AreaWork } from './AreaWork.js';
+import { CheckIn } from './CheckIn.js';
+import { IntervalEvents } from './IntervalEvents.js';
+import { MiddleToolId, useMiddle, useRefreshMiddle } from './middle-context.js';
+import { readSessionWork, type SessionWorkEdit } from './records.js';
+import { RevisionList } from './RevisionList.js';
+import { sessionName } from './SessionPicker.js';
+import { WorkFields } from './WorkFields.js';
+
+export interface WorkProps {
+  readonly draft: SessionWorkEdit;
+  readonly change: (patch: Partial<SessionWorkEdit>) => void;
+  readonly flush: () => void;
+}
+
+/**
+ * The session's work (DOMAIN §1.3 session note), filled in as the session goes and saved as you go: the check-in,
+ * the week's events and how they link to mood, the area's strategies, techniques, what the patient will try, the
+ * safety check. Finishing it makes it a record: a later change then needs a reason, and the earlier version is kept.
+ */
+export function SessionWorkSection() {
+  const { view, session } = useMiddle();
+  const refresh = useRefreshMiddle();
+  const record = readSessionWork(view.sessionWork.find((r) => r.data.sessionId === session.id));
+  const finished = record.status === 'finished';
+  const [amending, setAmending] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const { draft, change, flush, commit, discard, state } = useAutosave(
+    record,
+    (patch, ifMatch) =>
+      api.putSessionWork({
+        params: { sessionId: session.id },
+        body: { ...patch, ...(finished ? { reason: reason.trim() } : {}) },
+        ifMatch,
+      }),
+    { onSaved: () => void refresh(), onConflict: () => void refresh(), manual: finished },
+  );
+  const locked = finished && !amending;
+  const finish = useMutation({
+    // What was typed goes first, on its own: a refused finish must not take other changes down with it.
+    mutationFn: async () => {
+      if (!(await commit())) return false;
+      change({ status: 'finished' });
+      return commit();
+    },
+  });
+  const saveAmendment = async () => {
+    if (reason.trim() === '') {
+      setReasonError(t('work.reasonNeeded'));
+      return;
+    }
+    setReasonError(undefined);
+    if (await commit()) {
+      setAmending(false);
+      setReason('');
+    }
+  };
+  const headingId = useId();
+
+  return (
+    <section id={MiddleToolId.session} className="tool session-work" aria-labelledby={headingId}>
+      <div className="tool-head">
+        <h2 id={headingId}>{t('work.heading', { session: sessionName(session) })}</h2>
+        <SaveStatus state={state} />
+      </div>
+      {finished && (
+        <div className="notice notice-info finished-note">
+          <p>
+            {record.finishedAt ? t('work.finishedAt', { when: formatDateTime(record.finishedAt) }) : t('work.finished')}{' '}
+            {t('work.finishedKept')}
+          </p>
+          {!amending && (
+            <button type="button" className="button button-quiet" onClick={() => setAmending(true)}>
+              {t('work.amend')}
+            </button>
+          )}
+        </div>
+      )}
+      {amending && (
+        <div className="card amend-card">
+          <TextAreaField
+            label={t('work.reason')}
+            hint={t('work.reasonHint')}
+            rows={2}
+            value={reason}
+            error={reasonError}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+      )}
+      <fieldset className="plain-fieldset stack" disabled={locked}>
+        <legend className="visually-hidden">{t('work.heading', { session: sessionName(session) })}</legend>
+        <CheckIn draft={draft} change={change} flush={flush} />
+      </fieldset>
+      <IntervalEvents />
+      <fieldset className="plain-fieldset stack" disabled={locked}>
+        <legend className="visually-hidden">{t('work.rest')}</legend>
+        <TextAreaField
+          label={t('work.moodEventLink')}
+          hint={t('work.moodEventLinkHint')}
+          required={false}
+          rows={3}
+          value={draft.moodEventLink}
+          onChange={(e) => change({ moodEventLink: e.target.value })}
+          onBlur={flush}
+        />
+        <AreaWork draft={draft} change={change} flush={flush} />
+        <WorkFields draft={draft} change={change} flush={flush} />
+      </fieldset>
+      <div className="actions session-actions">
+        {!finished && (
+          <button type="button" className="button" disabled={finish.isPending} onClick={() => finish.mutate()}>
+            {finish.isPending ? t('form.saving') : t('work.finish')}
+          </button>
+        )}
+        {amending && (
+          <>
+            <button type="button" className="button" onClick={() => void saveAmendment()}>
+              {t('work.saveAmendment')}
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                discard();
+                setAmending(false);
+                setReason('');
+                setReasonError(undefined);
+              }}
+            >
+              {t('form.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {record.id && (finished || record.amendments.length > 0) && (
+        <RevisionList recordId={record.id} version={record.version} amendments={record.amendments} />
+      )}
+    </section>
+  );
+}
