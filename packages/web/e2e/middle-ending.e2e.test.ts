@@ -400,4 +400,75 @@ describe('the middle and final phases in the web client', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('asks for a mid-course decision when the mid-point passes without response, and shows it once recorded', async () => {
+    const { context, page, problems } = await openPage(world.browser, desktop, expectedStatuses);
+    await signIn(page, world);
+    // A course at its mid-point without response, written through the API as the signed-in clinician's browser would.
+    const api = async (method: string, url: string, data?: unknown, ifMatch?: number) => {
+      const response = await page.context().request.fetch(new URL(url, page.url()).toString(), {
+        method,
+        ...(data !== undefined && { data }),
+        headers: { 'content-type': 'application/json', ...(ifMatch !== undefined && { 'if-match': `"${ifMatch}"` }) },
+      });
+      expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
+      return response.status() === 204 ? undefined : await response.json();
+    };
+    const patient = await api('POST', '/api/patients', { displayName: 'Mid-course patient (test)', yearOfBirth: 1980 });
+    const created = await api('POST', `/api/patients/${patient.id}/courses`, {
+      schoolPreset: 'iptuk',
+      schedule: { weekday: 1, time: '10:00' },
+      startDate: '2026-06-01',
+    });
+    const courseId = created.course.id;
+    const instruments: { id: string; version: string; items: { number: number | string; scored: boolean }[] }[] =
+      await api('GET', '/api/instruments');
+    const phq9 = instruments.find((i) => i.id === 'phq-9');
+    if (!phq9) throw new Error('No PHQ-9 on the server.');
+    // PHQ-9 totals 16 then 15 (item 9 answered 0): no response and no reliable improvement (DOMAIN §9.9).
+    const answers = (total: number) =>
+      phq9.items.map((item) => (item.scored && item.number !== 9 ? (Number(item.number) <= total - 8 ? 2 : 1) : 0));
+    for (let n = 1; n <= 8; n++) {
+      const date = new Date(Date.UTC(2026, 5, 1 + 7 * (n - 1))).toISOString().slice(0, 10);
+      const session = await api('POST', `/api/courses/${courseId}/sessions`, {
+        number: n,
+        date,
+        attendance: 'attended',
+      });
+      if (n === 1 || n === 8) {
+        await api('POST', `/api/courses/${courseId}/administrations`, {
+          instrumentId: 'phq-9',
+          instrumentVersion: phq9.version,
+          answers: answers(n === 1 ? 16 : 15),
+          sessionId: session.id,
+        });
+      }
+      if (n === 4) {
+        const detail = await api('GET', `/api/courses/${courseId}`);
+        await api(
+          'POST',
+          `/api/courses/${courseId}/phase-transitions`,
+          { to: 'middle', reason: 'Test course: initial-phase records kept on paper.', overrideGate: true },
+          detail.course.version,
+        );
+      }
+    }
+
+    await page.goto(new URL(`/patients/${patient.id}/middle`, page.url()).toString());
+    const review = page.getByRole('region', { name: t('midCourse.neededHeading', { n: 8 }) });
+    await review.waitFor();
+    await review.getByText('PHQ-9: 16 at baseline, 15 now.').waitFor();
+    await expectAccessible(page, 'the middle phase asking for the mid-course decision');
+    await top(page);
+    await shot(page, 'mid-course-decision-needed');
+    await review.getByRole('radio', { name: t('midDecision.review-medication') }).check();
+    await review
+      .getByLabel(t('midCourse.rationale'))
+      .fill('No change by session 8; discuss adding an antidepressant with the GP.');
+    await review.getByRole('button', { name: t('midCourse.submit') }).click();
+    const decided = page.getByRole('region', { name: t('midCourse.heading', { n: 8 }) });
+    await decided.getByText(t('midCourse.decided', { decision: t('midDecision.review-medication') })).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

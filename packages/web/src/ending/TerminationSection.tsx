@@ -63,65 +63,71 @@ export function TerminationSection() {
         <p className="notice notice-success-static">
           {record.completedAt
             ? t('termination.completedAt', { when: formatDateTime(record.completedAt) })
-            : t('termination.completed')}
+            : t('termination.completed')}{' '}
+          {t('termination.frozen')}
         </p>
       )}
-      {!view.leftInitialPhase && (
-        <div className="card early-end">
-          <p className="notice notice-warn">{t('termination.neverLeft')}</p>
-          <RecordText
-            label={t('termination.earlyEnd')}
-            value={draft.earlyEndReason}
-            onChange={(earlyEndReason) => change({ earlyEndReason })}
-            flush={flush}
-            rows={3}
-          />
-        </div>
-      )}
-      <ol className="termination-items">
-        {view.terminationItems.map(({ id, required }) => (
-          <li key={id} className="card termination-item" data-item={id}>
-            <CheckboxField
-              label={
-                <>
-                  {terminationItemLabel(id)}
-                  {!required && <span className="optional"> {t('form.optional')}</span>}
-                </>
-              }
-              checked={item(id).done}
-              onChange={(done) => setItem(id, { ...item(id), done })}
-            />
+      {/* A completed checklist is part of the record and no longer changes (core mergeTermination). */}
+      <fieldset className="plain-fieldset" disabled={record.completed}>
+        {!view.leftInitialPhase && (
+          <div className="card early-end">
+            <p className="notice notice-warn">{t('termination.neverLeft')}</p>
             <RecordText
-              label={t('termination.itemNote', { item: terminationItemLabel(id) })}
-              hint={id === TerminationItem.feelingsAboutEnding ? t('termination.feelingsHint') : undefined}
-              value={item(id).note}
-              onChange={(note) => setItem(id, { ...item(id), note })}
+              label={t('termination.earlyEnd')}
+              value={draft.earlyEndReason}
+              onChange={(earlyEndReason) => change({ earlyEndReason })}
               flush={flush}
+              rows={3}
             />
-            <ItemWork id={id} {...props} />
-          </li>
-        ))}
-      </ol>
-      <div className="complete-box">
-        {view.missing.length > 0 && (
-          <div
-            className={refused ? 'notice notice-error-static' : 'notice notice-info'}
-            role={refused ? 'alert' : undefined}
-          >
-            <p>{refused ? t('termination.refused') : t('termination.missingTitle')}</p>
-            <ul className="missing-list">
-              {view.missing.map((m) => (
-                <li key={`${m.field}-${m.message}`}>{m.message}</li>
-              ))}
-            </ul>
           </div>
         )}
-        <div className="actions">
-          <button type="button" className="button" onClick={() => void complete()} disabled={state.kind === 'saving'}>
-            {record.completed ? t('termination.completeAgain') : t('termination.complete')}
-          </button>
+        <ol className="termination-items">
+          {view.terminationItems.map(({ id, required }) => (
+            <li key={id} className="card termination-item" data-item={id}>
+              <CheckboxField
+                label={
+                  <>
+                    {terminationItemLabel(id)}
+                    {!required && <span className="optional"> {t('form.optional')}</span>}
+                  </>
+                }
+                checked={item(id).done}
+                onChange={(done) => setItem(id, { ...item(id), done })}
+              />
+              <RecordText
+                label={t('termination.itemNote', { item: terminationItemLabel(id) })}
+                hint={id === TerminationItem.feelingsAboutEnding ? t('termination.feelingsHint') : undefined}
+                value={item(id).note}
+                onChange={(note) => setItem(id, { ...item(id), note })}
+                flush={flush}
+              />
+              <ItemWork id={id} {...props} />
+            </li>
+          ))}
+        </ol>
+      </fieldset>
+      {!record.completed && (
+        <div className="complete-box">
+          {view.missing.length > 0 && (
+            <div
+              className={refused ? 'notice notice-error-static' : 'notice notice-info'}
+              role={refused ? 'alert' : undefined}
+            >
+              <p>{refused ? t('termination.refused') : t('termination.missingTitle')}</p>
+              <ul className="missing-list">
+                {view.missing.map((m) => (
+                  <li key={`${m.field}-${m.message}`}>{m.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void complete()} disabled={state.kind === 'saving'}>
+              {t('termination.complete')}
+            </button>
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

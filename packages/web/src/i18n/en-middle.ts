@@ -266,6 +266,8 @@ export const enMiddle = {
     'The final sessions: the progress made, the patient’s own account of it, feelings about ending, what is left to do, what comes next, and a plan for the day symptoms return.',
   'ending.failed': 'The ending could not be loaded. Reload the page to try again.',
   'ending.phase': 'The course is in the {phase} phase.',
+  'ending.finalSessions':
+    'The final sessions of this course are {from}–{to} of {planned} (the {preset} preset gives the ending {count}). Name the end in each of them.',
   'ending.sections': 'Parts of this page',
   'ending.toMiddle': 'Middle-phase sessions',
 
@@ -288,8 +290,8 @@ export const enMiddle = {
   'termination.missingTitle': 'Still needed before the checklist can be completed:',
   'termination.refused': 'The checklist could not be completed. Still needed:',
   'termination.complete': 'Complete the termination checklist',
-  'termination.completeAgain': 'Complete again with these changes',
   'termination.completed': 'The termination checklist is complete.',
+  'termination.frozen': 'It is part of the clinical record now and no longer changes.',
   'termination.completedAt': 'The termination checklist was completed on {when}.',
   'terminationItem.end-named': 'The end is named',
   'terminationItem.progress-reviewed': 'Progress reviewed against the focus',

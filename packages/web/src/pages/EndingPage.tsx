@@ -1,3 +1,5 @@
+import type { Course } from '@ipt/contract';
+import { phaseBoundaries } from '@ipt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { endingQuery, measuresQuery, patientQuery } from '../api.js';
@@ -6,7 +8,7 @@ import { EndingPageContext } from '../ending/ending-context.js';
 import { ProgressReviewSection } from '../ending/ProgressReviewSection.js';
 import { RelapsePlanSection } from '../ending/RelapsePlanSection.js';
 import { TerminationSection } from '../ending/TerminationSection.js';
-import { phaseLabel } from '../i18n/labels.js';
+import { phaseLabel, presetLabel } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
 import { usePageTitle } from '../use-page-title.js';
 import { currentCourse } from './PatientPage.js';
@@ -50,7 +52,9 @@ export function EndingPage() {
         <p className="loading">{t('app.loading')}</p>
       ) : (
         <EndingPageContext.Provider value={{ patientId, detail: course, view: view.data, measures: measures.data }}>
-          <p className="notice notice-info">{t('ending.phase', { phase: phaseLabel(course.course.phase) })}</p>
+          <p className="notice notice-info">
+            {t('ending.phase', { phase: phaseLabel(course.course.phase) })} <FinalSessions course={course.course} />
+          </p>
           <nav aria-label={t('ending.sections')} className="tool-nav no-print">
             <ul>
               {sections.map(([id, key]) => (
@@ -72,5 +76,21 @@ export function EndingPage() {
         </EndingPageContext.Provider>
       )}
     </div>
+  );
+}
+
+/** The final sessions per the course's phase lengths (its school preset, DOMAIN §1.1), where the end is named (§6.1). */
+function FinalSessions({ course }: { course: Course }) {
+  const { terminationStart } = phaseBoundaries(course.plannedSessions, course.phaseLengths);
+  return (
+    <>
+      {t('ending.finalSessions', {
+        from: terminationStart,
+        to: course.plannedSessions,
+        planned: course.plannedSessions,
+        count: course.plannedSessions - terminationStart + 1,
+        preset: presetLabel(course.schoolPreset),
+      })}
+    </>
   );
 }
