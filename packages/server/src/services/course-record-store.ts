@@ -14,6 +14,7 @@ import { insertRevision } from '../db/repositories/revisions-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseRecordTable, CourseTable } from '../db/schema.js';
+import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 
@@ -64,6 +65,31 @@ export class CourseRecordStore {
     await records.insertCourseRecord(q, row);
     await this.deps.audit.inTransaction(q, [clinicalEvent(ctx, AuditAction.create, kind, id, patientId)]);
     return toRecord(row);
+  }
+
+  /** Fails early, before any rule runs, when the If-Match does not name what the slot holds ("0" for nothing). */
+  assertSlotVersion(existing: CourseRecordTable | undefined, version: number): void {
+    if (existing && existing.version !== version) throw new StaleVersion(existing.version, toRecord(existing));
+    if (!existing && version !== 0) throw new StaleVersion(0);
+  }
+
+  /**
+   * Writes the record that fills `slot` (one per course, or one per session): If-Match "0" creates it when the slot
+   * is empty; otherwise the stored record must still be at `version`.
+   */
+  putSlot(
+    q: Q,
+    ctx: RequestContext,
+    target: { readonly course: CourseTable; readonly patientId: string },
+    kind: string,
+    slot: string,
+    existing: CourseRecordTable | undefined,
+    version: number,
+    data: Record<string, unknown>,
+  ): Promise<CourseRecord> {
+    if (existing) return this.save(q, ctx, existing, version, data, target.patientId);
+    this.assertSlotVersion(existing, version);
+    return this.insert(q, ctx, target.course, target.patientId, kind, uuidv7(), slot, data);
   }
 
   /** Replaces the record's data if it is still at `version`; the replaced version is kept. */

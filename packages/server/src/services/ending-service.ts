@@ -18,7 +18,6 @@ import {
   type ProgressReview,
   type RelapsePlan,
   RuleViolation,
-  StaleVersion,
   type Termination,
   type TerminationPatch,
   terminationItemCatalogue,
@@ -32,8 +31,6 @@ import * as courses from '../db/repositories/courses-repository.js';
 import { listSafetyReviews } from '../db/repositories/measures-repository.js';
 import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
 import type { Q } from '../db/repositories/tx.js';
-import type { CourseRecordTable } from '../db/schema.js';
-import { uuidv7 } from '../ids.js';
 import { renderPatientPlan } from '../documents/patient-plan.js';
 import { renderTreatmentSummary } from '../documents/treatment-summary.js';
 import { clinicalEvent } from './audit-events.js';
@@ -159,7 +156,7 @@ export class EndingService {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.store.writable(trx, ctx, courseId);
       const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.termination);
-      this.assertVersion(existing, version);
+      this.store.assertSlotVersion(existing, version);
       const w = await loadCourseWork(trx, course);
       const current = existing ? (JSON.parse(existing.dataJson) as Termination) : newTermination();
       const { complete, ...patch } = input;
@@ -176,20 +173,8 @@ export class EndingService {
         }
         next = completeTermination(next, facts, this.deps.clock().toISOString());
       }
-      const data = next as unknown as Record<string, unknown>;
-      if (!existing) {
-        return this.store.insert(
-          trx,
-          ctx,
-          course,
-          patientId,
-          WorkKind.termination,
-          uuidv7(),
-          WorkKind.termination,
-          data,
-        );
-      }
-      return this.store.save(trx, ctx, existing, version, data, patientId);
+      const kind = WorkKind.termination;
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next as never);
     });
   }
 
@@ -203,7 +188,7 @@ export class EndingService {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.store.writable(trx, ctx, courseId);
       const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.relapsePlan);
-      this.assertVersion(existing, version);
+      this.store.assertSlotVersion(existing, version);
       const w = await loadCourseWork(trx, course);
       const current = existing ? (JSON.parse(existing.dataJson) as RelapsePlan) : newRelapsePlan();
       const next: RelapsePlan = {
@@ -226,20 +211,8 @@ export class EndingService {
           'linkSafetyPlan',
         );
       }
-      const data = next as unknown as Record<string, unknown>;
-      if (!existing) {
-        return this.store.insert(
-          trx,
-          ctx,
-          course,
-          patientId,
-          WorkKind.relapsePlan,
-          uuidv7(),
-          WorkKind.relapsePlan,
-          data,
-        );
-      }
-      return this.store.save(trx, ctx, existing, version, data, patientId);
+      const kind = WorkKind.relapsePlan;
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next as never);
     });
   }
 
@@ -320,10 +293,5 @@ export class EndingService {
       findPatientInOrganisation(q, ctx.actor.organisationId, patientId),
     ]);
     return { w, patientId, displayName: patient?.displayName ?? '' };
-  }
-
-  private assertVersion(existing: CourseRecordTable | undefined, version: number) {
-    if (existing && existing.version !== version) throw new StaleVersion(existing.version, toRecord(existing));
-    if (!existing && version !== 0) throw new StaleVersion(0);
   }
 }

@@ -283,11 +283,8 @@ export class InitialPhaseService {
           break;
         }
       }
-      if (!existing) {
-        if (version !== 0) throw new StaleVersion(0);
-        return this.store.insert(trx, ctx, course, patientId, kind, uuidv7(), kind, data as Record<string, unknown>);
-      }
-      return this.store.save(trx, ctx, existing, version, data as Record<string, unknown>, patientId);
+      const target = { course, patientId };
+      return this.store.putSlot(trx, ctx, target, kind, kind, existing, version, data as Record<string, unknown>);
     });
   }
 

@@ -146,8 +146,7 @@ export class MiddlePhaseService {
       const { course, patientId } = await this.store.writable(trx, ctx, owner.courseId);
       const slot = sessionWorkSlot(sessionId);
       const existing = await records.findSingleton(trx, ctx.actor.organisationId, course.id, slot);
-      if (existing && existing.version !== version) throw new StaleVersion(existing.version, toRecord(existing));
-      if (!existing && version !== 0) throw new StaleVersion(0);
+      this.store.assertSlotVersion(existing, version);
       const current = existing ? (JSON.parse(existing.dataJson) as SessionWork) : newSessionWork(sessionId);
       const { reason, ...patch } = input;
       const next = applySessionWorkChange(current, patch, {
@@ -162,12 +161,10 @@ export class MiddlePhaseService {
         disputeArea: w.disputeArea,
         administrationIds: w.administrations.map((a) => a.id),
       });
-      if (!existing) {
-        return this.store.insert(trx, ctx, course, patientId, WorkKind.sessionWork, uuidv7(), slot, next as never);
-      }
       // Nothing changed (a finished record saved again as it was): nothing to keep or amend.
-      if (next === current) return toRecord(existing);
-      return this.store.save(trx, ctx, existing, version, next as never, patientId);
+      if (existing && next === current) return toRecord(existing);
+      const target = { course, patientId };
+      return this.store.putSlot(trx, ctx, target, WorkKind.sessionWork, slot, existing, version, next as never);
     });
   }
 
@@ -234,20 +231,8 @@ export class MiddlePhaseService {
       assertMidCourseReview(review, w.lastSessionNumber);
       const data: Data = review;
       const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.midCourseReview);
-      if (!existing) {
-        if (version !== 0) throw new StaleVersion(0);
-        return this.store.insert(
-          trx,
-          ctx,
-          course,
-          patientId,
-          WorkKind.midCourseReview,
-          uuidv7(),
-          WorkKind.midCourseReview,
-          data,
-        );
-      }
-      return this.store.save(trx, ctx, existing, version, data, patientId);
+      const kind = WorkKind.midCourseReview;
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, data);
     });
   }
 

@@ -10,6 +10,7 @@ import { RelapsePlanSection } from '../ending/RelapsePlanSection.js';
 import { TerminationSection } from '../ending/TerminationSection.js';
 import { phaseLabel, presetLabel } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
+import { CoursePageHead, courseViewPending } from '../patient/CoursePage.js';
 import { usePageTitle } from '../use-page-title.js';
 import { currentCourse } from './PatientPage.js';
 
@@ -34,47 +35,38 @@ export function EndingPage() {
   const measures = useQuery({ ...measuresQuery(courseId), enabled: course !== undefined });
   return (
     <div className="page ending-page">
-      <p className="breadcrumb no-print">
-        <Link to="/patients/$patientId" params={{ patientId }} activeOptions={{ exact: true }}>
-          {t('initial.back')}
-        </Link>
-      </p>
-      <div className="page-head">
-        <h1 tabIndex={-1}>{t('ending.title')}</h1>
-        <p className="initial-patient">{detail.patient.displayName}</p>
-      </div>
-      <p className="lead-muted">{t('ending.intro')}</p>
-      {!course ? (
-        <p>{t('initial.noCourse')}</p>
-      ) : view.isError ? (
-        <p className="notice notice-error">{t('ending.failed')}</p>
-      ) : !view.data ? (
-        <p className="loading">{t('app.loading')}</p>
-      ) : (
-        <EndingPageContext.Provider value={{ patientId, detail: course, view: view.data, measures: measures.data }}>
-          <p className="notice notice-info">
-            {t('ending.phase', { phase: phaseLabel(course.course.phase) })} <FinalSessions course={course.course} />
-          </p>
-          <nav aria-label={t('ending.sections')} className="tool-nav no-print">
-            <ul>
-              {sections.map(([id, key]) => (
-                <li key={id}>
-                  <a href={`#${id}`}>{t(key)}</a>
+      <CoursePageHead
+        patientId={patientId}
+        title={t('ending.title')}
+        patientName={detail.patient.displayName}
+        intro={t('ending.intro')}
+      />
+      {courseViewPending(course !== undefined, view, t('ending.failed')) ??
+        (!course || !view.data ? null : (
+          <EndingPageContext.Provider value={{ patientId, detail: course, view: view.data, measures: measures.data }}>
+            <p className="notice notice-info">
+              {t('ending.phase', { phase: phaseLabel(course.course.phase) })} <FinalSessions course={course.course} />
+            </p>
+            <nav aria-label={t('ending.sections')} className="tool-nav no-print">
+              <ul>
+                {sections.map(([id, key]) => (
+                  <li key={id}>
+                    <a href={`#${id}`}>{t(key)}</a>
+                  </li>
+                ))}
+                <li>
+                  <Link to="/patients/$patientId/middle" params={{ patientId }}>
+                    {t('ending.toMiddle')}
+                  </Link>
                 </li>
-              ))}
-              <li>
-                <Link to="/patients/$patientId/middle" params={{ patientId }}>
-                  {t('ending.toMiddle')}
-                </Link>
-              </li>
-            </ul>
-          </nav>
-          <ProgressReviewSection />
-          <TerminationSection />
-          <RelapsePlanSection />
-          <DocumentLinks patientId={patientId} courseId={course.course.id} />
-        </EndingPageContext.Provider>
-      )}
+              </ul>
+            </nav>
+            <ProgressReviewSection />
+            <TerminationSection />
+            <RelapsePlanSection />
+            <DocumentLinks patientId={patientId} courseId={course.course.id} />
+          </EndingPageContext.Provider>
+        ))}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { CircleRings, Phase } from '@ipt/core';
 import { useEffect, useMemo, useState } from 'react';
 import { initialPhaseQuery, patientQuery } from '../api.js';
@@ -17,6 +17,7 @@ import { readView } from '../initial/records.js';
 import { TimelineSection } from '../initial/TimelineSection.js';
 import { MovePhaseForm } from '../patient/MovePhaseForm.js';
 import { today } from '../today.js';
+import { CoursePageHead, courseViewPending } from '../patient/CoursePage.js';
 import { usePageTitle } from '../use-page-title.js';
 import { currentCourse } from './PatientPage.js';
 
@@ -55,62 +56,55 @@ export function InitialPhasePage() {
 
   return (
     <div className="page initial-page">
-      <p className="breadcrumb no-print">
-        <Link to="/patients/$patientId" params={{ patientId }} activeOptions={{ exact: true }}>
-          {t('initial.back')}
-        </Link>
-      </p>
-      <div className="page-head">
-        <h1 tabIndex={-1}>{t('initial.title')}</h1>
-        <p className="initial-patient">{detail.patient.displayName}</p>
-      </div>
-      <p className="lead-muted">{t('initial.intro')}</p>
-      {!course ? (
-        <p>{t('initial.noCourse')}</p>
-      ) : view.isError ? (
-        <p className="notice notice-error">{t('initial.failed')}</p>
-      ) : !records || !view.data ? (
-        <p className="loading">{t('app.loading')}</p>
-      ) : (
-        <InitialPhaseContext.Provider
-          value={{
-            patient: detail.patient,
-            detail: course,
-            records,
-            today: today(),
-            rings: rings ?? lastSnapshot?.rings ?? CircleRings.default,
-            setRings,
-          }}
-        >
-          {course.course.phase !== Phase.initial && (
-            <p className="notice notice-info">{t('initial.notInitial', { phase: phaseLabel(course.course.phase) })}</p>
-          )}
-          <section className="card checklist-card no-print" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">{t('checklist.heading')}</h2>
-            <InitialChecklist items={view.data.checklist} />
-            <nav aria-label={t('initial.tools')} className="tool-nav">
-              <ul>
-                {tools.map((tool) => (
-                  <li key={tool}>
-                    <a href={`#${tool}`}>{toolName(tool)}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </section>
-          <FactsSection />
-          <TimelineSection />
-          <InventorySection />
-          <CircleSection />
-          <ProblemAreaSection />
-          <FormulationSection />
-          <ContractSection />
-          <section id={ToolId.move} className="tool no-print" aria-labelledby="move-heading">
-            <h2 id="move-heading">{toolName(ToolId.move)}</h2>
-            {course.course.status === 'active' && <MovePhaseForm detail={course} patientId={patientId} initialOnly />}
-          </section>
-        </InitialPhaseContext.Provider>
-      )}
+      <CoursePageHead
+        patientId={patientId}
+        title={t('initial.title')}
+        patientName={detail.patient.displayName}
+        intro={t('initial.intro')}
+      />
+      {courseViewPending(course !== undefined, view, t('initial.failed')) ??
+        (!course || !records || !view.data ? null : (
+          <InitialPhaseContext.Provider
+            value={{
+              patient: detail.patient,
+              detail: course,
+              records,
+              today: today(),
+              rings: rings ?? lastSnapshot?.rings ?? CircleRings.default,
+              setRings,
+            }}
+          >
+            {course.course.phase !== Phase.initial && (
+              <p className="notice notice-info">
+                {t('initial.notInitial', { phase: phaseLabel(course.course.phase) })}
+              </p>
+            )}
+            <section className="card checklist-card no-print" aria-labelledby="checklist-heading">
+              <h2 id="checklist-heading">{t('checklist.heading')}</h2>
+              <InitialChecklist items={view.data.checklist} />
+              <nav aria-label={t('initial.tools')} className="tool-nav">
+                <ul>
+                  {tools.map((tool) => (
+                    <li key={tool}>
+                      <a href={`#${tool}`}>{toolName(tool)}</a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </section>
+            <FactsSection />
+            <TimelineSection />
+            <InventorySection />
+            <CircleSection />
+            <ProblemAreaSection />
+            <FormulationSection />
+            <ContractSection />
+            <section id={ToolId.move} className="tool no-print" aria-labelledby="move-heading">
+              <h2 id="move-heading">{toolName(ToolId.move)}</h2>
+              {course.course.status === 'active' && <MovePhaseForm detail={course} patientId={patientId} initialOnly />}
+            </section>
+          </InitialPhaseContext.Provider>
+        ))}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { RolePlays } from '../middle/RolePlays.js';
 import { Ruptures } from '../middle/Ruptures.js';
 import { SessionPicker } from '../middle/SessionPicker.js';
 import { SessionWorkSection } from '../middle/SessionWorkSection.js';
+import { CoursePageHead, courseViewPending } from '../patient/CoursePage.js';
 import { usePageTitle } from '../use-page-title.js';
 import { currentCourse } from './PatientPage.js';
 
@@ -47,64 +48,51 @@ export function MiddlePhasePage() {
 
   return (
     <div className="page middle-page">
-      <p className="breadcrumb no-print">
-        <Link to="/patients/$patientId" params={{ patientId }} activeOptions={{ exact: true }}>
-          {t('initial.back')}
-        </Link>
-      </p>
-      <div className="page-head">
-        <h1 tabIndex={-1}>{t('middle.title')}</h1>
-        <p className="initial-patient">{detail.patient.displayName}</p>
-      </div>
-      {!course ? (
-        <p>{t('initial.noCourse')}</p>
-      ) : view.isError ? (
-        <p className="notice notice-error">{t('middle.failed')}</p>
-      ) : !view.data ? (
-        <p className="loading">{t('app.loading')}</p>
-      ) : !session ? (
-        <p className="notice notice-info">{t('middle.noSessions')}</p>
-      ) : (
-        <MiddlePhaseContext.Provider
-          value={{
-            patientId,
-            detail: course,
-            view: view.data,
-            measures: measures.data,
-            session,
-            sessionNumber: (id) => numbers.get(id) ?? null,
-          }}
-        >
-          <RemainingBar />
-          <MidCourseBanner />
-          <div className="middle-nav no-print">
-            <SessionPicker
-              sessions={sessions}
-              session={session}
-              onPick={(id) => void navigate({ search: { session: id }, replace: true })}
-            />
-            <nav aria-label={t('middle.tools')} className="tool-nav">
-              <ul>
-                {tools.map(([id, key]) => (
-                  <li key={id}>
-                    <a href={`#${id}`}>{t(key)}</a>
+      <CoursePageHead patientId={patientId} title={t('middle.title')} patientName={detail.patient.displayName} />
+      {courseViewPending(course !== undefined, view, t('middle.failed')) ??
+        (!course || !view.data ? null : !session ? (
+          <p className="notice notice-info">{t('middle.noSessions')}</p>
+        ) : (
+          <MiddlePhaseContext.Provider
+            value={{
+              patientId,
+              detail: course,
+              view: view.data,
+              measures: measures.data,
+              session,
+              sessionNumber: (id) => numbers.get(id) ?? null,
+            }}
+          >
+            <RemainingBar />
+            <MidCourseBanner />
+            <div className="middle-nav no-print">
+              <SessionPicker
+                sessions={sessions}
+                session={session}
+                onPick={(id) => void navigate({ search: { session: id }, replace: true })}
+              />
+              <nav aria-label={t('middle.tools')} className="tool-nav">
+                <ul>
+                  {tools.map(([id, key]) => (
+                    <li key={id}>
+                      <a href={`#${id}`}>{t(key)}</a>
+                    </li>
+                  ))}
+                  <li>
+                    <Link to="/patients/$patientId/ending" params={{ patientId }}>
+                      {t('middle.toEnding')}
+                    </Link>
                   </li>
-                ))}
-                <li>
-                  <Link to="/patients/$patientId/ending" params={{ patientId }}>
-                    {t('middle.toEnding')}
-                  </Link>
-                </li>
-              </ul>
-            </nav>
-          </div>
-          <SessionWorkSection key={session.id} />
-          <CommunicationAnalyses />
-          <RolePlays />
-          <DecisionAnalyses />
-          <Ruptures />
-        </MiddlePhaseContext.Provider>
-      )}
+                </ul>
+              </nav>
+            </div>
+            <SessionWorkSection key={session.id} />
+            <CommunicationAnalyses />
+            <RolePlays />
+            <DecisionAnalyses />
+            <Ruptures />
+          </MiddlePhaseContext.Provider>
+        ))}
     </div>
   );
 }
