@@ -199,13 +199,22 @@ export const UpdateSessionRequest = z
     attendance: AttendanceSchema,
     lengthMinutes: lengthField.nullable(),
     note: noteField,
+    /** Needed once the session's work is finished: why the record changes (kept with the earlier version). */
+    reason: z.string().trim().min(1, 'Say why a finished session changes.').max(2000),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Send at least one field to change.')
+  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), 'Send at least one field to change.')
   .meta({ id: 'UpdateSessionRequest' });
 
 export const SessionRevision = z
-  .object({ version: Version, session: Session, changedAt: IsoDateTime, changedBy: z.string() })
+  .object({
+    version: Version,
+    session: Session,
+    changedAt: IsoDateTime,
+    changedBy: z.string(),
+    /** Why it was changed, when the change came after the session's work was finished. */
+    reason: z.string().nullable(),
+  })
   .meta({ id: 'SessionRevision' });
 
 // ---------- views ----------

@@ -132,6 +132,22 @@ describe.each(targets)('the middle phase on $name', (target) => {
     );
     expect(back).toMatchObject({ status: 422, errors: [{ field: 'status' }] });
 
+    // The session itself, once its work is finished, also changes only with a reason, kept with the earlier version.
+    const session = await clinician.api.getSession({ params: { sessionId: s4 } });
+    const unexplained = await problemOf(
+      clinician.api.updateSession({ params: { sessionId: s4 }, body: { lengthMinutes: 45 }, ifMatch: session.version }),
+    );
+    expect(unexplained).toMatchObject({ status: 422, errors: [{ field: 'reason' }] });
+    const explained = await clinician.api.updateSession({
+      params: { sessionId: s4 },
+      body: { lengthMinutes: 45, reason: 'The session ended early.' },
+      ifMatch: session.version,
+    });
+    expect(explained).toMatchObject({ lengthMinutes: 45, version: session.version + 1 });
+    const sessionRevisions = await clinician.api.listSessionRevisions({ params: { sessionId: s4 } });
+    expect(sessionRevisions[0]).toMatchObject({ version: session.version, reason: 'The session ended early.' });
+    expect(sessionRevisions[0]?.session).not.toHaveProperty('changeReason');
+
     // The earlier versions are kept, newest first.
     const revisions = await clinician.api.listCourseRecordRevisions({ params: { recordId: amended.id } });
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);

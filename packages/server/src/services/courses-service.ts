@@ -35,7 +35,9 @@ import { insertRevision, listRevisions } from '../db/repositories/revisions-repo
 import type { Q } from '../db/repositories/tx.js';
 import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseTable } from '../db/schema.js';
+import { findSingleton } from '../db/repositories/course-records-repository.js';
 import { uuidv7 } from '../ids.js';
+import { sessionWorkSlot } from './course-work-facts.js';
 import { clinicalEvent } from './audit-events.js';
 import { loadInitialPhase } from './initial-phase-facts.js';
 import { courseDetail } from './course-view.js';
@@ -253,6 +255,14 @@ export class CoursesService {
       const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, 'write');
       const before = owner && (await courses.findSession(trx, ctx.actor.organisationId, sessionId));
       if (!owner || !before) throw new NotFound('Session');
+      const { reason, ...changes } = input;
+      // Once the session's work is finished, the session changes only with a reason, kept with the earlier version
+      // (issue "The middle and final phases": editing a finished session asks for a reason).
+      const work = await findSingleton(trx, ctx.actor.organisationId, owner.courseId, sessionWorkSlot(sessionId));
+      const finished = work !== undefined && (JSON.parse(work.dataJson) as { status?: string }).status === 'finished';
+      if (finished && !reason) {
+        throw new RuleViolation('This session’s record is finished: say why it changes.', 'reason');
+      }
       if (input.date !== undefined) {
         const course = await courses.findCourse(trx, ctx.actor.organisationId, owner.courseId);
         if (course && input.date < course.startDate) {
@@ -263,11 +273,12 @@ export class CoursesService {
         trx,
         'sessions',
         { organisationId: ctx.actor.organisationId, id: sessionId, version },
-        input,
+        changes,
         at,
       );
       if (!changed) throw new StaleVersion(before.version, courses.toSession(before));
-      await this.keepRevision(trx, ctx, 'Session', sessionId, before.version, courses.toSession(before), at);
+      const kept = { ...courses.toSession(before), ...(reason && { changeReason: reason }) };
+      await this.keepRevision(trx, ctx, 'Session', sessionId, before.version, kept, at);
       await this.deps.audit.inTransaction(trx, [
         clinicalEvent(ctx, AuditAction.update, 'Session', sessionId, owner.patientId),
       ]);
@@ -282,12 +293,16 @@ export class CoursesService {
     if (!owner) throw new NotFound('Session');
     const rows = await listRevisions(this.deps.db.db, ctx.actor.organisationId, 'Session', sessionId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'SessionRevision', sessionId, owner.patientId));
-    return rows.map((r) => ({
-      version: r.version,
-      session: JSON.parse(r.dataJson) as Session,
-      changedAt: r.changedAt,
-      changedBy: r.changedBy,
-    }));
+    return rows.map((r) => {
+      const { changeReason, ...session } = JSON.parse(r.dataJson) as Session & { changeReason?: string };
+      return {
+        version: r.version,
+        session,
+        changedAt: r.changedAt,
+        changedBy: r.changedBy,
+        reason: changeReason ?? null,
+      };
+    });
   }
 
   private async reachable(q: Q, ctx: RequestContext, courseId: string, reach: 'read' | 'write') {
