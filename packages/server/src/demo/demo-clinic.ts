@@ -5,7 +5,15 @@
  * ex-partner over co-parenting (Markowitz & Weissman 2012, as retold in the case-history article). Names carry
  * "(demo)"; notes are short paraphrases, and every date is made up relative to the day the demo is loaded.
  */
-import { addDays, type Attendance, Phase, presetPhaseLengths, Role, type SchoolPreset } from '@ipt/core';
+import {
+  addDays,
+  type Attendance,
+  Phase,
+  placeByCloseness,
+  presetPhaseLengths,
+  Role,
+  type SchoolPreset,
+} from '@ipt/core';
 import { secretToken, uuidv7 } from '../ids.js';
 import { createServices, type Services } from '../services/index.js';
 
@@ -402,6 +410,17 @@ async function enterInitialPhase(
         : { deceased: true, dateOfDeath: monthsBefore(startDate, p.diedMonthsBefore) };
     ids[p.key] = (await initial.add(ctx, courseId, 'inventory-entry', { ...p.fields, ...died })).id;
   }
+  // The closeness circle at intake, each person on the ring the inventory gives them.
+  await initial.add(ctx, courseId, 'circle-snapshot', {
+    phase: 'intake',
+    rings: 3,
+    placements: placeByCloseness(
+      story.people.map((p) => ({
+        id: ids[p.key] as string,
+        closenessRing: typeof p.fields.closenessRing === 'number' ? p.fields.closenessRing : null,
+      })),
+    ),
+  });
   for (const e of story.events) {
     await initial.add(ctx, courseId, 'life-event', {
       date: monthsBefore(startDate, e.monthsBefore),

@@ -298,7 +298,7 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
         'Safety plan',
         input.safetyPlan.linked ? `Linked: the Stanley–Brown plan of ${longDate(input.safetyPlan.at)}` : 'Not linked',
       ],
-      ['Shared with', plan.shareWith],
+      ...(plan.shareWith.trim() ? [['Shared with', plan.shareWith] as const] : []),
     ]);
   }
   return pdf.finish();
