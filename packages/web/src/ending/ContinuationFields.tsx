@@ -6,7 +6,7 @@ import { continuationOptions, frequencyOptions } from '../i18n/middle-labels.js'
 import { t } from '../i18n/t.js';
 import { RecordText } from '../middle/record-editing.js';
 import type { MaintenanceContract } from './records.js';
-import type { TerminationProps } from './TerminationSection.js';
+import type { TerminationProps } from './records.js';
 
 const needsContract = (d: string | null) =>
   d === ContinuationDecision.continuation || d === ContinuationDecision.maintenance;

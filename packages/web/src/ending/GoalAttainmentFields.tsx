@@ -4,7 +4,7 @@ import { t } from '../i18n/t.js';
 import { RecordText } from '../middle/record-editing.js';
 import { useEnding } from './ending-context.js';
 import type { TerminationEdit } from './records.js';
-import type { TerminationProps } from './TerminationSection.js';
+import type { TerminationProps } from './records.js';
 
 type Attainment = TerminationEdit['goalAttainment'][number];
 

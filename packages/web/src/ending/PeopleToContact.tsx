@@ -3,7 +3,7 @@ import { ItemListEditor } from '../forms/ListEditor.js';
 import { t } from '../i18n/t.js';
 import { useEnding } from './ending-context.js';
 import type { RelapsePlanEdit } from './records.js';
-import type { PlanProps } from './RelapsePlanSection.js';
+import type { PlanProps } from './records.js';
 
 type Contact = RelapsePlanEdit['peopleToContact'][number];
 

@@ -13,12 +13,6 @@ import { PeopleToContact } from './PeopleToContact.js';
 import { cleanPlan, readRelapsePlan, type RelapsePlanEdit } from './records.js';
 import { ReturnThreshold } from './ReturnThreshold.js';
 
-export interface PlanProps {
-  readonly draft: RelapsePlanEdit;
-  readonly change: (patch: Partial<RelapsePlanEdit>) => void;
-  readonly flush: () => void;
-}
-
 type Sign = RelapsePlanEdit['warningSigns'][number];
 
 /**

@@ -11,13 +11,7 @@ import { RecordText } from '../middle/record-editing.js';
 import { ContinuationFields } from './ContinuationFields.js';
 import { useEnding, useRefreshEnding } from './ending-context.js';
 import { GoalAttainmentFields } from './GoalAttainmentFields.js';
-import { cleanTermination, readTermination, type TerminationEdit } from './records.js';
-
-export interface TerminationProps {
-  readonly draft: TerminationEdit;
-  readonly change: (patch: Partial<TerminationEdit>) => void;
-  readonly flush: () => void;
-}
+import { cleanTermination, readTermination, type TerminationEdit, type TerminationProps } from './records.js';
 
 /**
  * The termination checklist (DOMAIN §1.4, §6.1): each task ticked with a note, and the work that belongs to some

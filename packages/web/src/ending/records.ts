@@ -10,6 +10,7 @@ import {
   TerminationItem,
   WarningSignKind,
 } from '@ipt/core';
+import type { AutosaveFields } from '../initial/use-autosave.js';
 import { type BodyOf, isRecord, num, str, strOrNull, strings, sub, type Versioned } from '../initial/records.js';
 
 export type TerminationEdit = Required<Omit<BodyOf<'putTermination'>, 'complete'>>;
@@ -114,3 +115,9 @@ export function cleanPlan(patch: Partial<RelapsePlanEdit>): Partial<RelapsePlanE
 export function cleanTermination(patch: Partial<TerminationEdit>): Partial<TerminationEdit> {
   return patch.residualGoals ? { ...patch, residualGoals: patch.residualGoals.filter(filled) } : patch;
 }
+
+/** What each part of the termination form receives. */
+export type TerminationProps = AutosaveFields<TerminationEdit>;
+
+/** What each part of the plan form receives. */
+export type PlanProps = AutosaveFields<RelapsePlanEdit>;

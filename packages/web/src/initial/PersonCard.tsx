@@ -1,5 +1,5 @@
 import { ProblemType } from '@ipt/contract';
-import type { InventoryEntry, InventoryEntryFields } from '@ipt/core';
+import type { InventoryEntry } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, isApiError } from '../api.js';
@@ -14,8 +14,6 @@ import { PersonDetails } from './PersonDetails.js';
 import { PersonMarks } from './PersonMarks.js';
 import type { BodyOf, Versioned } from './records.js';
 import { useAutosave } from './use-autosave.js';
-
-export type Change = (patch: Partial<InventoryEntryFields>) => void;
 
 /**
  * One person of the interpersonal inventory (DOMAIN §2.2): the essentials always in view, the rest in groups that

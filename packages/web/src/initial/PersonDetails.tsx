@@ -18,10 +18,12 @@ import {
   supportOptions,
 } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
-import type { Change } from './PersonCard.js';
 import { Answer, DateAnswer, Group } from './person-fields.js';
 
 type Props = { readonly draft: InventoryEntryFields; readonly change: Change; readonly flush: () => void };
+
+/** A change to the inventory entry, saved as you go. */
+export type Change = (patch: Partial<InventoryEntryFields>) => void;
 
 /** The DOMAIN §2.2 fields beyond the essentials, grouped as a conversation goes: each group opens when needed. */
 export function PersonDetails({ draft, change, flush }: Props) {

@@ -2,6 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isStaleVersion } from '../api.js';
 import { errorsFromApi } from '../forms/problem.js';
 
+/** What a part of a form saved as you go receives: the draft, a change to it, and "save now" (on leaving a field). */
+export interface AutosaveFields<T> {
+  readonly draft: T;
+  readonly change: (patch: Partial<T>) => void;
+  readonly flush: () => void;
+}
+
 export type SaveState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'saving' }

@@ -9,16 +9,10 @@ import { AreaWork } from './AreaWork.js';
 import { CheckIn } from './CheckIn.js';
 import { IntervalEvents } from './IntervalEvents.js';
 import { MiddleToolId, useMiddle, useRefreshMiddle } from './middle-context.js';
-import { readSessionWork, type SessionWorkEdit } from './records.js';
+import { readSessionWork } from './records.js';
 import { RevisionList } from './RevisionList.js';
 import { sessionName } from './SessionPicker.js';
 import { WorkFields } from './WorkFields.js';
-
-export interface WorkProps {
-  readonly draft: SessionWorkEdit;
-  readonly change: (patch: Partial<SessionWorkEdit>) => void;
-  readonly flush: () => void;
-}
 
 /**
  * The session's work (DOMAIN §1.3 session note), filled in as the session goes and saved as you go: the check-in,

@@ -4,7 +4,7 @@ import { techniqueLabel } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import type { SessionWorkEdit } from './records.js';
 import { useMiddle } from './middle-context.js';
-import type { WorkProps } from './SessionWorkSection.js';
+import type { WorkProps } from './records.js';
 
 type TextKey = 'lastAttemptReview' | 'patientWillTry' | 'curiosityNote';
 

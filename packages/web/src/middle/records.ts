@@ -14,6 +14,7 @@ import {
   Technique,
   TherapistPlays,
 } from '@ipt/core';
+import type { AutosaveFields } from '../initial/use-autosave.js';
 import { type BodyOf, isRecord, num, str, strOrNull, strings, sub, type Versioned } from '../initial/records.js';
 
 export type SessionWorkEdit = Required<Omit<BodyOf<'putSessionWork'>, 'reason'>>;
@@ -157,3 +158,6 @@ export function readRupture(r: CourseRecord): Saved<RuptureEdit> {
     resolved: typeof d.resolved === 'boolean' ? d.resolved : null,
   });
 }
+
+/** What each part of the work form receives. */
+export type WorkProps = AutosaveFields<SessionWorkEdit>;
