@@ -18,7 +18,8 @@
  * Settings (environment): BENCH_SECONDS (8), BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (10), BENCH_CASELOAD (150),
  * BENCH_CASELOAD_SESSIONS (8), BENCH_SEED_CONCURRENCY (8), DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_POSTGRES=0 to skip it, BENCH_CPU_PROF=1 to save a CPU profile of each server process under bench/results/,
- * BENCH_SCENARIOS (comma-separated keys: chart, caseload, middle, ending, summary-pdf, plan-pdf; default all).
+ * BENCH_SCENARIOS (comma-separated keys: chart, caseload, middle, ending, summary-pdf, plan-pdf, health-under-pdf;
+ * default all).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -171,6 +172,31 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
         const result = await runLoad({ ...load, seconds: settings.seconds });
         measured.push({ scenario: s.key, name: s.name, mode: m.key, modeName: m.name, warmup, result });
       }
+    }
+    if (!settings.scenarios || settings.scenarios.includes('health-under-pdf')) {
+      // What a PDF costs everyone else: the trivial endpoint, one client, while BENCH_CONNECTIONS clients fetch the
+      // summary PDF. Its ratio is against the trivial endpoint's own 1-client row of the same run.
+      log(`${label}: GET /api/health while ${settings.connections} clients fetch the summary PDF`);
+      const pdfLoad = {
+        url,
+        requests: [{ method: 'GET', path: paths.summaryPdf, headers: { cookie: demoCookie } }],
+        connections: settings.connections,
+      };
+      const healthLoad = { url, requests: [{ method: 'GET', path: '/api/health' }], connections: 1 };
+      const [, result] = await Promise.all([
+        runLoad({ ...pdfLoad, seconds: settings.seconds + settings.warmupSeconds }),
+        runLoad({ ...healthLoad, seconds: settings.warmupSeconds }).then(() =>
+          runLoad({ ...healthLoad, seconds: settings.seconds }),
+        ),
+      ]);
+      measured.push({
+        scenario: 'trivial',
+        name: `GET /api/health while ${settings.connections} clients fetch the summary PDF`,
+        mode: 'sequential',
+        modeName: '1 client',
+        warmup: null,
+        result,
+      });
     }
     return { label, seeding, answers, measured };
   } finally {

@@ -10,7 +10,7 @@ export interface PatientPlanInput {
   readonly patientName: string;
   readonly generatedAt: Date;
   readonly plan: RelapsePlan | null;
-  /** The questionnaire named in a score threshold, as the patient knows it. */
+  /** The patient's Stanley–Brown safety plan, when the plan links it: when it was made and where it is kept. */
   readonly safetyPlan: { readonly linked: boolean; readonly at: string | null; readonly whereKept: string };
 }
 

@@ -31,8 +31,7 @@ import * as courses from '../db/repositories/courses-repository.js';
 import { listSafetyReviews } from '../db/repositories/measures-repository.js';
 import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
 import type { Q } from '../db/repositories/tx.js';
-import { renderPatientPlan } from '../documents/patient-plan.js';
-import { renderTreatmentSummary } from '../documents/treatment-summary.js';
+import { drawPatientPlan, drawTreatmentSummary } from '../documents/renderer.js';
 import { clinicalEvent } from './audit-events.js';
 import { CourseRecordStore, toRecord } from './course-record-store.js';
 import { type CourseWork, loadCourseWork, WorkKind } from './course-work-facts.js';
@@ -238,7 +237,7 @@ export class EndingService {
       }),
     );
     const held = w.sessions.filter((s) => s.attendance === 'attended');
-    const bytes = await renderTreatmentSummary({
+    const bytes = await drawTreatmentSummary({
       patientName: displayName,
       generatedAt: this.deps.clock(),
       course: {
@@ -270,7 +269,7 @@ export class EndingService {
     const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'PatientPlan', courseId, patientId));
     const plan = w.relapsePlan?.value ?? null;
-    const bytes = await renderPatientPlan({
+    const bytes = await drawPatientPlan({
       patientName: displayName,
       generatedAt: this.deps.clock(),
       plan,
