@@ -360,6 +360,11 @@ export const ProgressReview = z
       }),
     ),
     relationships: z.object({
+      inventory: z.object({
+        atIntake: z.number().int(),
+        now: z.number().int(),
+        addedSince: z.array(z.object({ personId: z.string(), name: z.string(), addedOn: z.string() })),
+      }),
       intakeDate: z.string().nullable(),
       latestDate: z.string().nullable(),
       people: z.array(

@@ -138,6 +138,15 @@ export interface ProgressReview {
     readonly note: string;
   }[];
   readonly relationships: {
+    /**
+     * The interpersonal inventory at intake beside now: people recorded by the end of the initial phase, and those
+     * added since (issue item 8; DOMAIN §2.1 the inventory is revisited as the work goes on).
+     */
+    readonly inventory: {
+      readonly atIntake: number;
+      readonly now: number;
+      readonly addedSince: readonly { readonly personId: string; readonly name: string; readonly addedOn: string }[];
+    };
     readonly intakeDate: string | null;
     readonly latestDate: string | null;
     readonly people: readonly {

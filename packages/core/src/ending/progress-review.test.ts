@@ -261,6 +261,7 @@ describe(assembleProgressReview.name, () => {
 
   it('sets the circle at intake beside now, person by person, by name', () => {
     expect(review.relationships).toEqual({
+      inventory: { atIntake: 4, now: 4, addedSince: [] },
       intakeDate: '2026-03-09',
       latestDate: '2026-06-08',
       people: [
@@ -285,9 +286,32 @@ describe(assembleProgressReview.name, () => {
     const onlyLatest = assembleProgressReview({ ...input, circles: { intake: null, latest } }).relationships;
     expect(onlyLatest.people[0]).toMatchObject({ intakeRing: null, latestRing: 1, change: null });
     expect(assembleProgressReview({ ...input, circles: { intake: null, latest: null } }).relationships).toEqual({
+      inventory: { atIntake: 4, now: 4, addedSince: [] },
       intakeDate: null,
       latestDate: null,
       people: [],
+    });
+  });
+
+  it('sets the inventory at the end of the initial phase beside the inventory now, naming who was added since', () => {
+    const dated = {
+      ...input,
+      inventory: input.inventory.map((p) => ({
+        ...p,
+        addedOn: p.id === 'p-friend' ? '2026-02-20T10:00:00.000Z' : '2026-01-12T10:00:00.000Z',
+      })),
+      initialPhaseEndedAt: '2026-01-26T11:00:00.000Z',
+    };
+    expect(assembleProgressReview(dated).relationships.inventory).toEqual({
+      atIntake: 3,
+      now: 4,
+      addedSince: [{ personId: 'p-friend', name: 'Jo', addedOn: '2026-02-20' }],
+    });
+    // Still in the initial phase: everyone recorded so far belongs to the intake.
+    expect(assembleProgressReview({ ...dated, initialPhaseEndedAt: null }).relationships.inventory).toEqual({
+      atIntake: 4,
+      now: 4,
+      addedSince: [],
     });
   });
 

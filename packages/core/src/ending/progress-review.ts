@@ -44,7 +44,10 @@ export interface ProgressReviewInput {
   readonly contractGoals: { readonly areaGoals: readonly string[]; readonly personalGoals: readonly string[] } | null;
   /** From the termination checklist (empty before it is filled in). */
   readonly goalAttainment: Termination['goalAttainment'];
-  readonly inventory: readonly { readonly id: string; readonly personName: string }[];
+  /** The inventory now; `addedOn` is the date each person was recorded (ISO date or instant). */
+  readonly inventory: readonly { readonly id: string; readonly personName: string; readonly addedOn?: string }[];
+  /** When the course left the initial phase (ISO date or instant); null while it has not: all of it is intake. */
+  readonly initialPhaseEndedAt?: string | null;
   readonly circles: { readonly intake: CircleSnapshot | null; readonly latest: CircleSnapshot | null };
   /** The dispute stage set when the area was chosen (DOMAIN §3.4), for the stage history. */
   readonly initialDisputeStage: { readonly stage: DisputeStage } | null;
@@ -160,7 +163,16 @@ function relationshipsReview(input: ProgressReviewInput): ProgressReview['relati
       change: null,
     }));
   }
-  return { intakeDate: intake?.takenAt ?? null, latestDate: latest?.takenAt ?? null, people };
+  const end = input.initialPhaseEndedAt ?? null;
+  const addedSince = input.inventory
+    .filter((p) => end !== null && p.addedOn !== undefined && p.addedOn > end)
+    .map((p) => ({ personId: p.id, name: p.personName, addedOn: (p.addedOn as string).slice(0, 10) }));
+  return {
+    inventory: { atIntake: input.inventory.length - addedSince.length, now: input.inventory.length, addedSince },
+    intakeDate: intake?.takenAt ?? null,
+    latestDate: latest?.takenAt ?? null,
+    people,
+  };
 }
 
 function workReview(input: ProgressReviewInput): ProgressReview['work'] {

@@ -160,6 +160,11 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
       : rel.intakeDate
         ? `One closeness circle, at intake (${longDate(rel.intakeDate)}): no later circle to compare.`
         : null;
+  const added = rel.inventory.addedSince.map((p) => `${p.name} (${longDate(p.addedOn)})`);
+  pdf.paragraph(
+    `People in the interpersonal inventory: ${rel.inventory.atIntake} by the end of the initial phase, ` +
+      `${rel.inventory.now} now.${added.length > 0 ? ` Added since: ${added.join(', ')}.` : ''}`,
+  );
   if (circleIntro) pdf.paragraph(circleIntro, { muted: true });
   pdf.table(
     [

@@ -233,6 +233,11 @@ describe.each(targets)('the end of treatment on $name', (target) => {
       body: { to: 'termination', reason: 'Four sessions left.' },
       ifMatch: 2,
     });
+    // Someone new in Joy's life, added to the inventory in the middle of the work.
+    await clinician.api.createInventoryEntry({
+      params: { courseId },
+      body: { personName: 'Priya', relationship: 'friend', closenessRing: 3 },
+    });
 
     // The checklist cannot be completed while tasks are missing: every one is named.
     const early = await problemOf(
@@ -362,6 +367,11 @@ describe.each(targets)('the end of treatment on $name', (target) => {
         expect.objectContaining({ goal: 'dispute.renegotiate', kind: 'area', attainment: 'partly' }),
       ]),
     );
+    expect(review.relationships.inventory).toEqual({
+      atIntake: 2,
+      now: 3,
+      addedSince: [expect.objectContaining({ name: 'Priya' })],
+    });
     expect(review.relationships.people).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'Ben', intakeRing: 2, latestRing: 1, change: 'moved-in' }),

@@ -70,7 +70,8 @@ export function progressReviewOf(w: CourseWork): ProgressReview {
     area: w.choice ? { primary: w.choice.primary.area, secondary: w.choice.secondary?.area ?? null } : null,
     contractGoals: contract ? { areaGoals: contract.areaGoals, personalGoals: contract.personalGoals } : null,
     goalAttainment: w.termination?.value.goalAttainment ?? [],
-    inventory: w.inventory.map((i) => ({ id: i.value.id, personName: i.value.personName })),
+    inventory: w.inventory.map((i) => ({ id: i.value.id, personName: i.value.personName, addedOn: i.row.createdAt })),
+    initialPhaseEndedAt: w.transitions.find((t) => t.from === 'initial')?.at ?? null,
     circles: { intake, latest: later.at(-1) ?? null },
     initialDisputeStage: disputeSelection?.disputeStage ? { stage: disputeSelection.disputeStage } : null,
     sessionWorks: w.works.map((x) => ({

@@ -367,7 +367,7 @@ export const enMiddle = {
   'review.focus': 'Focus: {areas}.',
   'review.measures': 'Measures from baseline',
   'review.goals': 'Goals and their attainment',
-  'review.relationships': 'Relationships: the circle at intake and now',
+  'review.relationships': 'Relationships: the inventory and the circle at intake and now',
   'review.work': 'The work done',
   'review.noMeasures': 'No measures were recorded in this course.',
   'review.improved': 'Improved on the main measure.',
@@ -395,6 +395,9 @@ export const enMiddle = {
   'review.goalPersonal': 'Personal',
   'review.noGoals': 'The treatment contract has no goals.',
   'review.circleCaption': 'The closeness circle at intake and now',
+  'review.inventoryCounts':
+    'People in the interpersonal inventory: {intake} by the end of the initial phase, {now} now.',
+  'review.inventoryAdded': 'Added since: {people}.',
   'review.circleDates': 'Circle at intake ({intake}) beside the latest ({latest}).',
   'review.circleOneSnapshot': 'Only one circle was recorded: the change shows once a later one is taken.',
   'review.noCircle': 'No closeness circle was recorded.',

@@ -9,12 +9,31 @@ const changeWord = (c: string | null) => {
   return hasMessage(key) ? t(key) : c;
 };
 
-/** The closeness circle at intake beside now (DOMAIN §2.3): who moved closer, further, arrived or left. */
+/**
+ * The inventory and the closeness circle at intake beside now (DOMAIN §2.1, §2.3): how many people were named then
+ * and now, who was added since, and who moved closer, further, arrived or left on the circle.
+ */
 export function RelationshipsReview({ review }: { review: ProgressReview }) {
   const r = review.relationships;
-  if (r.people.length === 0) return <p className="empty">{t('review.noCircle')}</p>;
+  const inventory = (
+    <p>
+      {t('review.inventoryCounts', { intake: r.inventory.atIntake, now: r.inventory.now })}{' '}
+      {r.inventory.addedSince.length > 0 &&
+        t('review.inventoryAdded', {
+          people: r.inventory.addedSince.map((p) => `${p.name} (${formatDate(p.addedOn)})`).join(', '),
+        })}
+    </p>
+  );
+  if (r.people.length === 0)
+    return (
+      <>
+        {inventory}
+        <p className="empty">{t('review.noCircle')}</p>
+      </>
+    );
   return (
     <>
+      {inventory}
       <p>
         {r.intakeDate && r.latestDate
           ? t('review.circleDates', {
