@@ -5,19 +5,9 @@
  * hint, and leaving the initial phase with the gate overridden in writing.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
-import {
-  desktop,
-  expectAccessible,
-  heading,
-  openPage,
-  shot,
-  shotPath,
-  signIn,
-  startWorld,
-  type World,
-} from './support.js';
+import { desktop, expectAccessible, heading, openPage, shot, shotPath, signIn, useWorld } from './support.js';
 
 /** Failed fetches the stories cause on purpose: before sign-in, a duplicate person, the gate refusing. */
 const expectedStatuses = /401|409|422/;
@@ -182,19 +172,11 @@ const checklistItem = (page: Page, id: string) =>
   page.getByRole('region', { name: t('checklist.heading') }).locator(`[data-gate="${id}"]`);
 
 describe('the initial phase in the web client', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorld();
 
   it("enters Joy's initial phase, from a new patient to the middle phase", async () => {
-    const { context, page, problems } = await openPage(world.browser, desktop, expectedStatuses);
-    await signIn(page, world);
+    const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
+    await signIn(page, world());
 
     // First, the clinician adds Joy, starts her course and gives a PHQ-9 as the baseline.
     await newPatientWithCourse(page, 'Joy (test)', new Date().getUTCFullYear() - 37);
@@ -431,8 +413,8 @@ describe('the initial phase in the web client', () => {
   });
 
   it('records Ethyl choosing interpersonal sensitivities over the grief hint, and moves on by override', async () => {
-    const { context, page, problems } = await openPage(world.browser, desktop, expectedStatuses);
-    await signIn(page, world);
+    const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
+    await signIn(page, world());
     await newPatientWithCourse(page, 'Ethyl (test)', new Date().getUTCFullYear() - 53);
     await page
       .getByRole('region', { name: t('initial.title') })

@@ -4,20 +4,9 @@
  * locked session sends any attempt to leave back to the unlock form.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
-import {
-  desktop,
-  expectAccessible,
-  heading,
-  openPage,
-  phone,
-  shot,
-  shotPath,
-  signIn,
-  startWorld,
-  type World,
-} from './support.js';
+import { desktop, expectAccessible, heading, openPage, phone, shot, shotPath, signIn, useWorld } from './support.js';
 
 /** Failed fetches the stories cause on purpose: before sign-in, a used link, a locked session, a wrong password. */
 const expectedStatuses = /401|404|410|423|400|422/;
@@ -54,22 +43,14 @@ async function chooseInstrument(page: Page) {
 }
 
 describe('measurement-based care in the web client', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorld();
 
   it('sends a PHQ-9 link, the patient answers on their phone, and the safety review closes the flag', async () => {
-    const clinician = await openPage(world.browser, desktop, expectedStatuses);
+    const clinician = await openPage(world().browser, desktop, expectedStatuses);
     const page = clinician.page;
 
     // First, the clinician opens a demo patient and sends a PHQ-9 link. The link is shown once, with its expiry.
-    await signIn(page, world);
+    await signIn(page, world());
     await openPatient(page, 'Ethyl (demo)');
     await chooseInstrument(page);
     await page.getByRole('button', { name: t('give.sendLink') }).click();
@@ -79,7 +60,7 @@ describe('measurement-based care in the web client', () => {
     await expectAccessible(page, 'patient with a new link');
 
     // The patient opens it on their phone, in a browser that has never signed in: one calm page, no app header.
-    const patient = await openPage(world.browser, phone, expectedStatuses);
+    const patient = await openPage(world().browser, phone, expectedStatuses);
     await patient.page.goto(link);
     await heading(patient.page, phq9.name);
     expect(await patient.page.getByRole('banner').count()).toBe(0);
@@ -224,8 +205,8 @@ describe('measurement-based care in the web client', () => {
   });
 
   it('gives a PHQ-9 in session: the clinician enters the answers and sees the score in words', async () => {
-    const { context, page, problems } = await openPage(world.browser, desktop, expectedStatuses);
-    await signIn(page, world);
+    const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
+    await signIn(page, world());
     await openPatient(page, 'Joy (demo)');
 
     await chooseInstrument(page);
@@ -253,8 +234,8 @@ describe('measurement-based care in the web client', () => {
   });
 
   it('hands the device over in kiosk mode: leaving is locked, the questionnaire is answered, the clinician unlocks', async () => {
-    const { context, page, problems } = await openPage(world.browser, phone, expectedStatuses);
-    await signIn(page, world);
+    const { context, page, problems } = await openPage(world().browser, phone, expectedStatuses);
+    await signIn(page, world());
     await openPatient(page, 'Joy (demo)');
 
     // First, the clinician hands the device to the patient: the questionnaire, with no way round the app.
@@ -267,7 +248,7 @@ describe('measurement-based care in the web client', () => {
     await expectAccessible(page, 'kiosk questionnaire');
 
     // An attempt to leave for the caseload is turned back to the kiosk page, which says why.
-    await page.goto(`${world.server.url}/`);
+    await page.goto(`${world().server.url}/`);
     await heading(page, t('kiosk.lockedTitle'));
     expect(new URL(page.url()).pathname).toBe(kioskPath);
     await page.getByText(t('kiosk.lockedBody')).waitFor();
@@ -291,7 +272,7 @@ describe('measurement-based care in the web client', () => {
       .getByRole('alert')
       .filter({ hasText: t('kiosk.unlockFailed') })
       .waitFor();
-    await page.getByLabel(t('kiosk.password')).fill(world.password);
+    await page.getByLabel(t('kiosk.password')).fill(world().password);
     await page.getByRole('button', { name: t('kiosk.unlock') }).click();
     await heading(page, 'Joy (demo)');
     // Joy's chart now holds three scores of 11: one in her demo history (session 7), the one given in session by

@@ -11,19 +11,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
-import {
-  desktop,
-  expectAccessible,
-  heading,
-  openPage,
-  shot,
-  shotPath,
-  signIn,
-  startWorld,
-  type World,
-} from './support.js';
+import { desktop, expectAccessible, heading, openPage, shot, shotPath, signIn, useWorld } from './support.js';
 
 /** Failed fetches the story causes on purpose: before sign-in, and the checklist refused before everything is done. */
 const expectedStatuses = /401|409|422/;
@@ -62,19 +52,11 @@ async function pdf(page: Page, href: string, name: string) {
 }
 
 describe('the middle and final phases in the web client', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await startWorld();
-  });
-
-  afterAll(async () => {
-    await world?.close();
-  });
+  const world = useWorld();
 
   it("carries Joy's course through a middle session and the ending to the two documents", async () => {
-    const { context, page, problems } = await openPage(world.browser, desktop, expectedStatuses);
-    await signIn(page, world);
+    const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
+    await signIn(page, world());
     await page.getByRole('link', { name: 'Joy (demo)' }).click();
     await heading(page, 'Joy (demo)');
     await expectAccessible(page, "Joy's patient page with the links to the middle phase and the ending");
@@ -402,8 +384,8 @@ describe('the middle and final phases in the web client', () => {
   });
 
   it('asks for a mid-course decision when the mid-point passes without response, and shows it once recorded', async () => {
-    const { context, page, problems } = await openPage(world.browser, desktop, expectedStatuses);
-    await signIn(page, world);
+    const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
+    await signIn(page, world());
     // A course at its mid-point without response, written through the API as the signed-in clinician's browser would.
     const api = async (method: string, url: string, data?: unknown, ifMatch?: number) => {
       const response = await page.context().request.fetch(new URL(url, page.url()).toString(), {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from '@ipt/server';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { t } from '../src/i18n/t.js';
 
 export const webRoot = fileURLToPath(new URL('../dist', import.meta.url));
@@ -58,6 +58,21 @@ export async function startWorld(): Promise<World> {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A world for the tests of one `describe`: started before the first, closed after the last; read it inside a test. */
+export function useWorld(): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error('The e2e world has not started.');
+    return world;
   };
 }
 
