@@ -1,4 +1,6 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { isStaleVersion } from '../api.js';
+import { t } from '../i18n/t.js';
 import { errorsFromApi, type FieldErrors } from './problem.js';
 
 export interface FormMessage {
@@ -60,6 +62,13 @@ export function useFormState<F extends Record<string, string>>(initial: F) {
     setMessage({ kind: 'error', text: found.form });
   };
 
+  /** A write refused because the record changed meanwhile: say so and reload what is current; else as `fail`. */
+  const failStale = async (error: unknown, reload: () => Promise<unknown>) => {
+    if (!isStaleVersion(error)) return fail(error);
+    setMessage({ kind: 'error', text: t('initial.conflict') });
+    await reload();
+  };
+
   const succeed = (text: string, next?: F) => {
     setErrors({});
     if (next) setValues(next);
@@ -72,5 +81,19 @@ export function useFormState<F extends Record<string, string>>(initial: F) {
     handler();
   };
 
-  return { values, setValues, errors, message, setMessage, formRef, bind, check, clearError, fail, succeed, onSubmit };
+  return {
+    values,
+    setValues,
+    errors,
+    message,
+    setMessage,
+    formRef,
+    bind,
+    check,
+    clearError,
+    fail,
+    failStale,
+    succeed,
+    onSubmit,
+  };
 }

@@ -2,7 +2,7 @@ import { TreatmentContractRequest } from '@ipt/contract';
 import { contractEndDate, defaultContractRoles, offeredGoals, SessionLength } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isStaleVersion } from '../api.js';
+import { api } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -64,12 +64,7 @@ export function ContractSection() {
       form.succeed(t('contract.done'));
       await refresh();
     },
-    onError: async (error) => {
-      if (isStaleVersion(error)) {
-        form.setMessage({ kind: 'error', text: t('initial.conflict') });
-        await refresh();
-      } else form.fail(error);
-    },
+    onError: (error) => form.failStale(error, refresh),
   });
 
   const submit = form.onSubmit(() => {

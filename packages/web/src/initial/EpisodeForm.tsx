@@ -1,7 +1,7 @@
 import { type Episode, EpisodeKind, EpisodeType } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api, isStaleVersion } from '../api.js';
+import { api } from '../api.js';
 import { SelectField, TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { useFormState } from '../forms/use-form-state.js';
@@ -46,12 +46,7 @@ export function EpisodeForm({ episode, onDone }: { episode?: Versioned<Episode>;
       await refresh();
       onDone?.();
     },
-    onError: async (error) => {
-      if (isStaleVersion(error)) {
-        form.setMessage({ kind: 'error', text: t('initial.conflict') });
-        await refresh();
-      } else form.fail(error);
-    },
+    onError: (error) => form.failStale(error, refresh),
   });
 
   const submit = form.onSubmit(() => {

@@ -3,7 +3,7 @@ import { GateItem } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, isStaleVersion } from '../api.js';
+import { api } from '../api.js';
 import { CheckboxField } from '../forms/Checkbox.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -32,12 +32,7 @@ export function FactsSection() {
       form.succeed(t('facts.done'));
       await refresh();
     },
-    onError: async (error) => {
-      if (isStaleVersion(error)) {
-        form.setMessage({ kind: 'error', text: t('initial.conflict') });
-        await refresh();
-      } else form.fail(error);
-    },
+    onError: (error) => form.failStale(error, refresh),
   });
 
   const submit = form.onSubmit(() => {

@@ -6,7 +6,7 @@ import {
 } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, isStaleVersion } from '../api.js';
+import { api } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
@@ -55,12 +55,7 @@ export function FormulationSection() {
     if (savedVersion !== undefined && savedText !== undefined) setText(savedText);
   }, [savedVersion, savedText]);
 
-  const onError = async (error: unknown) => {
-    if (isStaleVersion(error)) {
-      form.setMessage({ kind: 'error', text: t('initial.conflict') });
-      await refresh();
-    } else form.fail(error);
-  };
+  const onError = (error: unknown) => form.failStale(error, refresh);
 
   const save = useMutation({
     mutationFn: async ({ present }: { present: boolean }) => {

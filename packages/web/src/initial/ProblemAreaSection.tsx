@@ -14,7 +14,7 @@ import {
 } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, isStaleVersion } from '../api.js';
+import { api } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { type Option, SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -82,12 +82,7 @@ export function ProblemAreaSection() {
       form.succeed(t('area.done'));
       await refresh();
     },
-    onError: async (error) => {
-      if (isStaleVersion(error)) {
-        form.setMessage({ kind: 'error', text: t('initial.conflict') });
-        await refresh();
-      } else form.fail(error);
-    },
+    onError: (error) => form.failStale(error, refresh),
   });
 
   const selection = (prefix: 'primary' | 'secondary', withPerson: boolean) => {

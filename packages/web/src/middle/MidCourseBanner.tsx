@@ -1,6 +1,6 @@
 import { MidCourseReviewRequest } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
-import { api, isStaleVersion } from '../api.js';
+import { api } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { validate } from '../forms/problem.js';
@@ -84,12 +84,7 @@ function MidCourseForm() {
       form.succeed(t('midCourse.saved'));
       await refresh();
     },
-    onError: async (error) => {
-      if (isStaleVersion(error)) {
-        form.setMessage({ kind: 'error', text: t('initial.conflict') });
-        await refresh();
-      } else form.fail(error);
-    },
+    onError: (error) => form.failStale(error, refresh),
   });
   const submit = form.onSubmit(() => {
     const body = { decision: form.values.decision as Body['decision'], rationale: form.values.rationale.trim() };
