@@ -77,6 +77,8 @@ export async function loadCourseWork(q: Q, course: CourseTable) {
     (a, b) => (numberOf.get(a.value.sessionId) ?? 0) - (numberOf.get(b.value.sessionId) ?? 0),
   );
   const choice = initial.problemArea?.value ?? null;
+  // The area selection that carries a role dispute's stage (DOMAIN §3.4), primary or secondary.
+  const disputeSelection = [choice?.primary, choice?.secondary].find((s) => s?.disputeStage) ?? null;
   const areas: ProblemArea[] = choice
     ? [choice.primary.area, ...(choice.secondary ? [choice.secondary.area] : [])]
     : [];
@@ -98,6 +100,15 @@ export async function loadCourseWork(q: Q, course: CourseTable) {
     strategies,
     disputeArea: areas.some((a) => isDisputeArea(a)),
     works,
+    /** Each session's work with its session's number, in session order (what core's reviews take). */
+    numberedWorks: works.map((x) => ({
+      sessionId: x.value.sessionId,
+      sessionNumber: numberOf.get(x.value.sessionId) ?? 0,
+      work: x.value,
+    })),
+    disputeSelection,
+    /** The stage set when the area was chosen, where the area is a dispute. */
+    initialDisputeStage: disputeSelection?.disputeStage ? { stage: disputeSelection.disputeStage } : null,
     intervalEvents: initial.events.filter((e) => (e.value as { sessionId?: string | null }).sessionId),
     analyses: of<CommunicationAnalysis>(WorkKind.communicationAnalysis),
     rolePlays: of<RolePlay>(WorkKind.rolePlay),

@@ -47,7 +47,6 @@ export function progressReviewOf(w: CourseWork): ProgressReview {
     .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const intake = snapshots.find((s) => s.phase === 'intake') ?? snapshots[0] ?? null;
   const later = snapshots.filter((s) => s !== intake);
-  const disputeSelection = [w.choice?.primary, w.choice?.secondary].find((s) => s?.disputeStage) ?? null;
   const contract = w.contract?.value ?? null;
   return assembleProgressReview({
     course: {
@@ -73,12 +72,8 @@ export function progressReviewOf(w: CourseWork): ProgressReview {
     inventory: w.inventory.map((i) => ({ id: i.value.id, personName: i.value.personName, addedOn: i.row.createdAt })),
     initialPhaseEndedAt: w.transitions.find((t) => t.from === 'initial')?.at ?? null,
     circles: { intake, latest: later.at(-1) ?? null },
-    initialDisputeStage: disputeSelection?.disputeStage ? { stage: disputeSelection.disputeStage } : null,
-    sessionWorks: w.works.map((x) => ({
-      sessionId: x.value.sessionId,
-      sessionNumber: w.numberOf.get(x.value.sessionId) ?? 0,
-      work: x.value,
-    })),
+    initialDisputeStage: w.initialDisputeStage,
+    sessionWorks: w.numberedWorks,
     analyses: w.analyses.map((a) => a.value),
     rolePlays: w.rolePlays.map((a) => a.value),
     decisions: w.decisions.map((a) => a.value),

@@ -83,7 +83,6 @@ export class MiddlePhaseService {
     const w = await loadCourseWork(q, course);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MiddlePhase', courseId, patientId));
     const choice = w.choice;
-    const disputeSelection = [choice?.primary, choice?.secondary].find((s) => s?.disputeStage) ?? null;
     const status = midCourseStatus({
       plannedSessions: course.plannedSessions,
       lastSessionNumber: w.lastSessionNumber,
@@ -100,7 +99,7 @@ export class MiddlePhaseService {
         ? {
             primary: choice.primary.area,
             secondary: choice.secondary?.area ?? null,
-            disputePersonId: disputeSelection?.personId ?? null,
+            disputePersonId: w.disputeSelection?.personId ?? null,
           }
         : null,
       strategies: w.strategies.map((s) => ({ id: s.id, text: s.text, source: s.source })),
@@ -118,14 +117,7 @@ export class MiddlePhaseService {
       rolePlays: w.rolePlays.map((x) => toRecord(x.row)),
       decisions: w.decisions.map((x) => toRecord(x.row)),
       ruptures: w.ruptures.map((x) => toRecord(x.row)),
-      disputeStageHistory: disputeStageHistory(
-        disputeSelection?.disputeStage ? { stage: disputeSelection.disputeStage } : null,
-        w.works.map((x) => ({
-          sessionId: x.value.sessionId,
-          sessionNumber: w.numberOf.get(x.value.sessionId) ?? 0,
-          work: x.value,
-        })),
-      ),
+      disputeStageHistory: disputeStageHistory(w.initialDisputeStage, w.numberedWorks),
       midCourse: {
         ...status,
         review: w.midCourseReview ? toRecord(w.midCourseReview.row) : null,
