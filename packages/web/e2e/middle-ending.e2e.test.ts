@@ -436,7 +436,10 @@ describe('the middle and final phases in the web client', () => {
       }
     }
 
-    await page.goto(new URL(`/patients/${patient.id}/middle`, page.url()).toString());
+    // The patient page asks for it too, and leads to where it is recorded.
+    await page.goto(new URL(`/patients/${patient.id}`, page.url()).toString());
+    await page.getByText(t('phaseTools.midCourseNeeded', { n: 8 })).waitFor();
+    await page.getByRole('link', { name: t('phaseTools.midCourseGo') }).click();
     const review = page.getByRole('region', { name: t('midCourse.neededHeading', { n: 8 }) });
     await review.waitFor();
     await review.getByText('PHQ-9: 16 at baseline, 15 now.').waitFor();

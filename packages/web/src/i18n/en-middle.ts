@@ -16,6 +16,9 @@ export const enMiddle = {
 
   'phaseTools.label': 'Middle phase and ending',
   'phaseTools.middle': 'Middle-phase sessions',
+  'phaseTools.midCourseNeeded':
+    'Mid-course review (session {n}): no reliable improvement yet, and a decision is needed.',
+  'phaseTools.midCourseGo': 'Record it on the middle-phase page',
   'phaseTools.ending': 'Ending: progress review, termination and relapse plan',
 
   'middle.title': 'Middle phase',

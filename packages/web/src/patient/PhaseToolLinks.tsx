@@ -1,6 +1,8 @@
 import type { CourseDetail } from '@ipt/contract';
 import { Phase } from '@ipt/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { middlePhaseQuery } from '../api.js';
 import { t } from '../i18n/t.js';
 
 /**
@@ -10,24 +12,37 @@ import { t } from '../i18n/t.js';
 export function PhaseToolLinks({ detail, patientId }: { detail: CourseDetail; patientId: string }) {
   const phase = detail.course.phase;
   const ending = phase === Phase.termination || phase === Phase.ended || detail.course.status !== 'active';
+  // The mid-course review is asked for where the clinician starts, too, not only on the middle-phase page.
+  const middle = useQuery({ ...middlePhaseQuery(detail.course.id), enabled: phase === Phase.middle });
+  const review = middle.data?.midCourse;
   return (
-    <nav className="phase-tools no-print" aria-label={t('phaseTools.label')}>
-      <ul>
-        <li>
-          <Link
-            to="/patients/$patientId/middle"
-            params={{ patientId }}
-            className={phase === Phase.middle ? 'button' : undefined}
-          >
-            {t('phaseTools.middle')}
+    <>
+      {review?.state === 'decision-needed' && (
+        <p className="notice notice-warn">
+          {t('phaseTools.midCourseNeeded', { n: review.reviewAt })}{' '}
+          <Link to="/patients/$patientId/middle" params={{ patientId }}>
+            {t('phaseTools.midCourseGo')}
           </Link>
-        </li>
-        <li>
-          <Link to="/patients/$patientId/ending" params={{ patientId }} className={ending ? 'button' : undefined}>
-            {t('phaseTools.ending')}
-          </Link>
-        </li>
-      </ul>
-    </nav>
+        </p>
+      )}
+      <nav className="phase-tools no-print" aria-label={t('phaseTools.label')}>
+        <ul>
+          <li>
+            <Link
+              to="/patients/$patientId/middle"
+              params={{ patientId }}
+              className={phase === Phase.middle ? 'button' : undefined}
+            >
+              {t('phaseTools.middle')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/patients/$patientId/ending" params={{ patientId }} className={ending ? 'button' : undefined}>
+              {t('phaseTools.ending')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </>
   );
 }
