@@ -8,6 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../test/harness.js';
+import { chooseJoysDispute, holdWeeklySessions } from '../../test/course-story.js';
 import { buildWorld, PASSWORD, type World } from '../../test/world.js';
 
 const targets = await dbTargets();
@@ -39,37 +40,15 @@ describe.each(targets)('the middle phase on $name', (target) => {
       params: { courseId },
       body: { personName: 'Laura', relationship: 'other', relationshipDetail: 'ex-partner', closenessRing: 2 },
     });
-    await clinician.api.putProblemArea({
-      params: { courseId },
-      body: {
-        preset: 'weissman4',
-        primary: { area: 'dispute', disputeStage: 'renegotiation', personId: laura.id },
-        rationale: 'Different expectations with her ex-partner about childcare.',
-      },
-      ifMatch: 0,
-    });
+    await chooseJoysDispute(clinician.api, courseId, laura.id);
     const phq = (await clinician.api.listInstruments({})).find((i) => i.id === 'phq-9') as InstrumentDefinition;
-    const sessions = [];
-    for (let n = 0; n < 8; n++) {
-      const date = new Date(Date.UTC(2026, 0, 5 + 7 * n)).toISOString().slice(0, 10);
-      const s = await clinician.api.createSession({ params: { courseId }, body: { date, attendance: 'attended' } });
-      sessions.push(s);
-      const answers = n === 0 ? phq9[0] : n === 7 ? phq9[1] : null;
-      if (answers) {
-        await clinician.api.createAdministration({
-          params: { courseId },
-          body: { instrumentId: 'phq-9', instrumentVersion: phq.version, answers, sessionId: s.id },
-        });
-      }
-      if (n === 2) {
-        await clinician.api.createPhaseTransition({
-          params: { courseId },
-          body: { to: 'middle', reason: 'Test course: gate overridden.', overrideGate: true },
-          ifMatch: 1,
-        });
-      }
-    }
-    return { courseId, laura, sessions: sessions.map((s) => s.id) as [string, ...string[]] & string[] };
+    const sessions = await holdWeeklySessions(() => clinician.api, courseId, {
+      count: 8,
+      phqVersion: phq.version,
+      dateOf: (n) => new Date(Date.UTC(2026, 0, 5 + 7 * n)).toISOString().slice(0, 10),
+      answersAt: (n) => (n === 0 ? phq9[0] : n === 7 ? phq9[1] : null),
+    });
+    return { courseId, laura, sessions: sessions as [string, ...string[]] & string[] };
   };
 
   it("keeps a session's work, finishes it, and asks for a reason before a finished record changes", async () => {
