@@ -104,22 +104,11 @@ export function TimelineSection() {
                     <td>{nameOf(e.personId)}</td>
                     <td className="nowrap">{impactLabel(e.perceivedImpact)}</td>
                     <td>{near}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setEditing({ kind: 'event', id: e.id })}
-                      >
-                        {t('initial.editNamed', { name })}
-                      </button>
-                      <ConfirmButton
-                        className="link-button"
-                        label={t('initial.removeNamed', { name })}
-                        question={t('initial.removeQuestion', { name })}
-                        confirmLabel={t('initial.removeYes')}
-                        onConfirm={() => remove.mutate({ id: e.id, version: e.version, name })}
-                      />
-                    </td>
+                    <RowActions
+                      name={name}
+                      onEdit={() => setEditing({ kind: 'event', id: e.id })}
+                      onRemove={() => remove.mutate({ id: e.id, version: e.version, name })}
+                    />
                   </tr>
                 );
               })}
@@ -153,22 +142,11 @@ export function TimelineSection() {
                     <td className="nowrap">{timelineDateText(e.start)}</td>
                     <td className="nowrap">{e.end ? timelineDateText(e.end) : t('timeline.ongoing')}</td>
                     <td>{e.peakSeverity?.description ?? ''}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setEditing({ kind: 'episode', id: e.id })}
-                      >
-                        {t('initial.editNamed', { name: inLink })}
-                      </button>
-                      <ConfirmButton
-                        className="link-button"
-                        label={t('initial.removeNamed', { name: inLink })}
-                        question={t('initial.removeQuestion', { name: inLink })}
-                        confirmLabel={t('initial.removeYes')}
-                        onConfirm={() => remove.mutate({ id: e.id, version: e.version, name })}
-                      />
-                    </td>
+                    <RowActions
+                      name={inLink}
+                      onEdit={() => setEditing({ kind: 'episode', id: e.id })}
+                      onRemove={() => remove.mutate({ id: e.id, version: e.version, name })}
+                    />
                   </tr>
                 );
               })}
@@ -189,5 +167,23 @@ export function TimelineSection() {
         )}
       </div>
     </section>
+  );
+}
+
+/** Change or remove one row's record; `name` says which, for screen readers and the confirmation. */
+function RowActions({ name, onEdit, onRemove }: { name: string; onEdit: () => void; onRemove: () => void }) {
+  return (
+    <td className="row-actions">
+      <button type="button" className="link-button" onClick={onEdit}>
+        {t('initial.editNamed', { name })}
+      </button>
+      <ConfirmButton
+        className="link-button"
+        label={t('initial.removeNamed', { name })}
+        question={t('initial.removeQuestion', { name })}
+        confirmLabel={t('initial.removeYes')}
+        onConfirm={onRemove}
+      />
+    </td>
   );
 }
