@@ -136,6 +136,13 @@ function draw(data: ChartData, width: number, label: string): SVGSVGElement | HT
   return chart;
 }
 
+/**
+ * Narrower than this, the plot would have no room between its margins (40 px of axis, up to 124 px of band names):
+ * it is not drawn, and the scores table beside it still says everything. Layout passes (printing, a section opening)
+ * can report a width of a pixel or two for a moment.
+ */
+const minimumWidth = 240;
+
 /** One instrument's trajectory over the course, drawn to the width it is given. */
 export function MeasureChart({ data, label }: { data: ChartData; label: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -153,7 +160,7 @@ export function MeasureChart({ data, label }: { data: ChartData; label: string }
 
   useEffect(() => {
     const element = box.current;
-    if (!element || width === 0) return;
+    if (!element || width < minimumWidth) return;
     const chart = draw(data, width, label);
     element.replaceChildren(chart);
     return () => chart.remove();
