@@ -13,6 +13,7 @@ import { AuditAction } from './audit/audit-log.js';
 import { policies } from './authz/policies.js';
 import { Forbidden, KioskLocked, PreconditionRequired, toProblem } from './http/problem.js';
 import { loggerOptions } from './logger.js';
+import { SessionChange } from './routes/handler-types.js';
 import { handlers } from './routes/handlers.js';
 import { NotAuthenticated } from './services/auth-service.js';
 import type { Services } from './services/index.js';
@@ -110,9 +111,16 @@ export async function buildApp({ services, webRoot }: AppOptions) {
       maxAge: Math.floor(maxAgeMs / 1000),
     });
 
-  for (const [operationId, def] of Object.entries(routes) as [OperationId, RouteDef][]) {
+  const clearCookie = (reply: FastifyReply) =>
+    reply.clearCookie(cookieName, { path: '/', secure: config.cookieSecure, sameSite: 'strict', httpOnly: true });
+
+  for (const operationId of operationIds) {
+    const def: RouteDef = routes[operationId];
     const policy = policies[operationId];
-    if (!policy) throw new Error(`Route ${operationId} has no access policy: declare one in authz/policies.ts.`);
+    if ((policy.roles === 'public') !== (def.auth === 'public')) {
+      throw new Error(`Route ${operationId}: its policy and the route table disagree on whether it is public.`);
+    }
+    const handler: ErasedHandler = { run: handlers[operationId] };
     app.route({
       method: def.method,
       url: def.path.replace(/\{(\w+)\}/g, ':$1'),
@@ -120,18 +128,13 @@ export async function buildApp({ services, webRoot }: AppOptions) {
         void reply.header('cache-control', 'no-store');
         assertSameOrigin(req);
         const ip = req.ip ?? null;
-        const params = def.params ? def.params.parse(req.params) : {};
-        const body = (def.body ? def.body.parse(req.body ?? undefined) : undefined) as any;
-        if (operationId === 'login') {
-          const { token, me } = await services.auth.login(body.email, body.password, ip);
-          setCookie(reply, token, config.sessionAbsoluteMs);
-          return me;
-        }
+        const params: unknown = def.params ? def.params.parse(req.params) : undefined;
+        const body: unknown = def.body ? def.body.parse(req.body ?? undefined) : undefined;
         let ctx: RequestContext | undefined;
         if (policy.roles !== 'public') {
           const actor = await actorOf(req);
-          ctx = { actor, ip, operation: operationId };
-          if (actor.kioskLocked && operationId !== 'unlockKiosk' && operationId !== 'logout') {
+          ctx = { actor, ip, operation: operationId, scope: policy.scope };
+          if (actor.kioskLocked && !policy.kiosk) {
             await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
             throw new KioskLocked();
           }
@@ -140,36 +143,30 @@ export async function buildApp({ services, webRoot }: AppOptions) {
             throw def.params ? new NotFound() : new Forbidden();
           }
         }
-        if (operationId === 'logout' && ctx) {
-          await services.auth.logout(ctx.actor, ip);
-          void reply.clearCookie(cookieName, {
-            path: '/',
-            secure: config.cookieSecure,
-            sameSite: 'strict',
-            httpOnly: true,
-          });
-          return reply.status(204).send();
-        }
         const ifMatch = def.ifMatch ? parseIfMatch(req) : undefined;
-        const handler = handlers[operationId as Exclude<OperationId, 'login' | 'logout'>];
         let result: unknown;
         try {
-          result = await handler(services, { params, body, ifMatch, ctx: ctx as RequestContext, ip });
+          result = await handler.run(services, { params, body, ifMatch, ctx, ip });
         } catch (err) {
           if (err instanceof NotFound && ctx && policy.scope.startsWith('patient')) {
             await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
           }
           throw err;
         }
+        if (result instanceof SessionChange) {
+          if (result.token === null) void clearCookie(reply);
+          else void setCookie(reply, result.token, config.sessionAbsoluteMs);
+          result = result.value;
+        }
         const version = versionOf(result);
         if (version !== undefined) void reply.header('etag', `"${version}"`);
-        if (def.produces) {
-          const doc = result as { filename: string; bytes: Uint8Array };
+        if (def.produces && result instanceof Object && 'bytes' in result && result.bytes instanceof Uint8Array) {
+          const filename = 'filename' in result ? String(result.filename) : 'document';
           return reply
             .status(200)
             .header('content-type', def.produces)
-            .header('content-disposition', `inline; filename="${doc.filename}"`)
-            .send(Buffer.from(doc.bytes));
+            .header('content-disposition', `inline; filename="${filename}"`)
+            .send(Buffer.from(result.bytes));
         }
         if (def.response === null) return reply.status(204).send();
         return reply.status(def.status).send(result);
@@ -181,21 +178,43 @@ export async function buildApp({ services, webRoot }: AppOptions) {
     await app.register(fastifyStatic, { root: path.resolve(webRoot), wildcard: false, index: 'index.html' });
   }
 
-  app.decorate('iptRoutes', registered);
+  registeredByApp.set(app, registered);
   return app;
 }
 
+/**
+ * The route layer's view of a handler, with the types the route table gives each one erased: it passes exactly what
+ * `HandlerInput` promises (params and body parsed by the route's schemas, If-Match where the route declares it, the
+ * context where the route needs a session). A method's parameter is compared both ways, so every typed handler fits.
+ */
+interface ErasedHandler {
+  run(
+    services: Services,
+    input: {
+      readonly params: unknown;
+      readonly body: unknown;
+      readonly ifMatch?: number | undefined;
+      readonly ctx?: RequestContext | undefined;
+      readonly ip: string | null;
+    },
+  ): Promise<unknown>;
+}
+
+const operationIds = Object.keys(routes).filter((k): k is OperationId => k in routes);
+
+/** The version a versioned answer carries (a record's, or a course detail's course), for its ETag. */
 function versionOf(result: unknown): number | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
-  const r = result as { version?: unknown; course?: { version?: unknown } };
-  if (typeof r.version === 'number') return r.version;
-  if (typeof r.course?.version === 'number') return r.course.version;
+  if ('version' in result && typeof result.version === 'number') return result.version;
+  if ('course' in result && typeof result.course === 'object' && result.course !== null) return versionOf(result.course);
   return undefined;
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
+const registeredByApp = new WeakMap<object, readonly { method: string; url: string }[]>();
+
 /** Every route the running app registered (method and URL pattern), for the authorization-matrix test. */
 export function registeredRoutes(app: App): readonly { method: string; url: string }[] {
-  return (app as unknown as { iptRoutes: { method: string; url: string }[] }).iptRoutes;
+  return registeredByApp.get(app) ?? [];
 }

@@ -68,6 +68,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     actor: { userId: u.id, organisationId, role: u.role, displayName: 'x', sessionIdHash: 'fixture' },
     ip: null,
     operation: 'fixture',
+    scope: 'patient:write' as const,
   });
   const records = async (owner: { id: string; role: Role }, organisationId: string, name: string): Promise<Records> => {
     const ctx = ctxOf(owner, organisationId);

@@ -1,4 +1,5 @@
 import type { Role } from '@ipt/core';
+import type { Scope } from '../authz/policies.js';
 
 /** Who is asking, established by the session cookie. */
 export interface Actor {
@@ -16,4 +17,6 @@ export interface RequestContext {
   readonly actor: Actor;
   readonly ip: string | null;
   readonly operation: string;
+  /** What the operation's declared policy lets it reach; the service pipeline reaches records for exactly this. */
+  readonly scope: Scope;
 }

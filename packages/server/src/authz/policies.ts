@@ -4,7 +4,7 @@
  *
  * - `roles`: who may call it at all. A role outside the list gets 403 on collection routes and 404 on routes that
  *   name a record (a record outside your reach is indistinguishable from one that does not exist).
- * - `scope`: what the service checks on the record: `none` (no record), `organisation` (within the caller's
+ * - `scope`: what the operation may reach, enforced by the service pipeline (services/pipeline.ts): `none` (no record), `organisation` (within the caller's
  *   organisation), `patient:read` (care team, or supervisor of a care-team member), `patient:write` (care team).
  */
 import type { OperationId } from '@ipt/contract';
@@ -14,6 +14,8 @@ export type Scope = 'none' | 'organisation' | 'patient:read' | 'patient:write';
 export interface Policy {
   readonly roles: readonly Role[] | 'public';
   readonly scope: Scope;
+  /** Callable on a device handed to the patient in kiosk mode (only unlocking and signing out are). */
+  readonly kiosk?: true;
 }
 
 const everyone = Object.values(Role);
@@ -24,7 +26,7 @@ export const policies: Record<OperationId, Policy> = {
   getHealth: { roles: 'public', scope: 'none' },
   getOpenApi: { roles: 'public', scope: 'none' },
   login: { roles: 'public', scope: 'none' },
-  logout: { roles: everyone, scope: 'none' },
+  logout: { roles: everyone, scope: 'none', kiosk: true },
   getMe: { roles: everyone, scope: 'none' },
   changePassword: { roles: everyone, scope: 'none' },
   listUsers: { roles: [Role.admin], scope: 'organisation' },
@@ -45,7 +47,7 @@ export const policies: Record<OperationId, Policy> = {
   getSession: { roles: clinical, scope: 'patient:read' },
   updateSession: { roles: clinical, scope: 'patient:write' },
   listSessionRevisions: { roles: clinical, scope: 'patient:read' },
-  unlockKiosk: { roles: everyone, scope: 'none' },
+  unlockKiosk: { roles: everyone, scope: 'none', kiosk: true },
   listInstruments: { roles: staff, scope: 'organisation' },
   getInstrumentQuestionnaire: { roles: staff, scope: 'none' },
   putInstrumentTextPack: { roles: [Role.admin], scope: 'organisation' },

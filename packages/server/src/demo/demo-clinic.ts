@@ -14,6 +14,7 @@ import {
   Role,
   type SchoolPreset,
 } from '@ipt/core';
+import { insertOrganisation, insertSupervisionLink } from '../db/repositories/organisations-repository.js';
 import { secretToken, uuidv7 } from '../ids.js';
 import { createServices, type Services } from '../services/index.js';
 
@@ -273,10 +274,7 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
   const { db, clock } = services.deps;
   const at = clock().toISOString();
   const organisationId = uuidv7();
-  await db.db
-    .insertInto('organisations')
-    .values({ id: organisationId, name: 'Demo clinic (fictional)', isDemo: 1, createdAt: at })
-    .execute();
+  await insertOrganisation(db.db, { id: organisationId, name: 'Demo clinic (fictional)', isDemo: 1, createdAt: at });
 
   const logins: DemoLogin[] = [];
   const users: Record<string, string> = {};
@@ -292,16 +290,13 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
     logins.push({ role, email, password });
   }
   const clinician = users[Role.clinician] as string;
-  await db.db
-    .insertInto('supervisionLinks')
-    .values({
-      id: uuidv7(),
-      organisationId,
-      supervisorId: users[Role.supervisor] as string,
-      superviseeId: clinician,
-      createdAt: at,
-    })
-    .execute();
+  await insertSupervisionLink(db.db, {
+    id: uuidv7(),
+    organisationId,
+    supervisorId: users[Role.supervisor] as string,
+    superviseeId: clinician,
+    createdAt: at,
+  });
 
   const ctx = {
     actor: {
@@ -313,6 +308,8 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
     },
     ip: null,
     operation: 'seed-demo',
+    // The demo's clinician records the course the way the API's care-team writes do.
+    scope: 'patient:write' as const,
   };
   const today = at.slice(0, 10);
   const instruments = await services.measures.instruments(ctx);

@@ -1,27 +1,14 @@
 /**
  * One thin handler per operation: it receives parsed input, calls one service, and returns the result.
- * The route table (contract) and the policies decide everything else.
+ * Its input and answer are typed from the route table (handler-types.ts); the policies decide who may call it.
  */
-import { buildOpenApiDocument, type OperationId } from '@ipt/contract';
+import { buildOpenApiDocument } from '@ipt/contract';
 import { ping } from '../db/dialect.js';
-import type { RequestContext } from '../auth/actor.js';
-import type { Services } from '../services/index.js';
+import { type Handlers, SessionChange } from './handler-types.js';
 
-export interface HandlerInput {
-  readonly params: any;
-  readonly body: any;
-  readonly ifMatch: number | undefined;
-  /** Present on every route whose policy is not public. */
-  readonly ctx: RequestContext;
-  readonly ip: string | null;
-}
+let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-/** Login and logout touch the cookie, so they are wired in app.ts; every other operation is here. */
-type Handler = (s: Services, i: HandlerInput) => Promise<unknown>;
-
-let openApi: unknown;
-
-export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler> = {
+export const handlers: Handlers = {
   getHealth: async (s) => {
     await ping(s.deps.db.db);
     return { status: 'ok', database: s.deps.db.dialect, migrations: s.deps.migrations };
@@ -29,6 +16,14 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   getOpenApi: async () => {
     openApi ??= buildOpenApiDocument({ version: '0.1.0' });
     return openApi;
+  },
+  login: async (s, i) => {
+    const { token, me } = await s.auth.login(i.body.email, i.body.password, i.ip);
+    return new SessionChange(me, token);
+  },
+  logout: async (s, i) => {
+    await s.auth.logout(i.ctx.actor, i.ip);
+    return new SessionChange(undefined, null);
   },
   getMe: (s, i) => s.auth.me(i.ctx.actor),
   changePassword: (s, i) => s.auth.changePassword(i.ctx.actor, i.ip, i.body.currentPassword, i.body.newPassword),
@@ -38,17 +33,17 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   listPatients: (s, i) => s.patients.caseload(i.ctx),
   createPatient: (s, i) => s.patients.create(i.ctx, i.body),
   getPatient: (s, i) => s.patients.detail(i.ctx, i.params.patientId),
-  updatePatient: (s, i) => s.patients.update(i.ctx, i.params.patientId, i.ifMatch ?? 0, i.body),
+  updatePatient: (s, i) => s.patients.update(i.ctx, i.params.patientId, i.ifMatch, i.body),
   addCareTeamMember: (s, i) => s.patients.addCareTeamMember(i.ctx, i.params.patientId, i.body.userId),
   removeCareTeamMember: (s, i) => s.patients.removeCareTeamMember(i.ctx, i.params.patientId, i.params.userId),
   createCourse: (s, i) => s.courses.start(i.ctx, i.params.patientId, i.body),
   getCourse: (s, i) => s.courses.detail(i.ctx, i.params.courseId),
-  updateCourse: (s, i) => s.courses.update(i.ctx, i.params.courseId, i.ifMatch ?? 0, i.body),
+  updateCourse: (s, i) => s.courses.update(i.ctx, i.params.courseId, i.ifMatch, i.body),
   createPhaseTransition: (s, i) =>
     s.courses.movePhase(
       i.ctx,
       i.params.courseId,
-      i.ifMatch ?? 0,
+      i.ifMatch,
       i.body.to,
       i.body.reason,
       i.body.overrideGate ?? false,
@@ -56,7 +51,7 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   listSessions: (s, i) => s.courses.listSessions(i.ctx, i.params.courseId),
   createSession: (s, i) => s.courses.recordSession(i.ctx, i.params.courseId, i.body),
   getSession: (s, i) => s.courses.session(i.ctx, i.params.sessionId),
-  updateSession: (s, i) => s.courses.updateSession(i.ctx, i.params.sessionId, i.ifMatch ?? 0, i.body),
+  updateSession: (s, i) => s.courses.updateSession(i.ctx, i.params.sessionId, i.ifMatch, i.body),
   listSessionRevisions: (s, i) => s.courses.sessionRevisions(i.ctx, i.params.sessionId),
   unlockKiosk: (s, i) => s.auth.unlock(i.ctx.actor, i.ip, i.body.password),
   listInstruments: (s, i) => s.measures.instruments(i.ctx),
@@ -68,7 +63,7 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   getMeasures: (s, i) => s.measures.view(i.ctx, i.params.courseId),
   createAnnotation: (s, i) => s.measures.annotate(i.ctx, i.params.courseId, i.body),
   getMeasureSchedule: (s, i) => s.measures.schedule(i.ctx, i.params.courseId),
-  updateMeasureSchedule: (s, i) => s.measures.updateSchedule(i.ctx, i.params.courseId, i.ifMatch ?? 0, i.body.rules),
+  updateMeasureSchedule: (s, i) => s.measures.updateSchedule(i.ctx, i.params.courseId, i.ifMatch, i.body.rules),
   createMeasureLink: (s, i) => s.links.create(i.ctx, i.params.courseId, i.body),
   startKiosk: (s, i) => s.links.create(i.ctx, i.params.courseId, i.body, 'kiosk'),
   openMeasureLink: (s, i) => s.links.open(i.params.token, i.ip),
@@ -79,35 +74,35 @@ export const handlers: Record<Exclude<OperationId, 'login' | 'logout'>, Handler>
   createEpisode: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'episode', i.body),
   createLifeEvent: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'life-event', i.body),
   createInventoryEntry: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'inventory-entry', i.body),
-  updateEpisode: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'episode', i.ifMatch ?? 0, i.body),
-  updateLifeEvent: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'life-event', i.ifMatch ?? 0, i.body),
-  updateInventoryEntry: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'inventory-entry', i.ifMatch ?? 0, i.body),
-  deleteInitialRecord: (s, i) => s.initial.remove(i.ctx, i.params.recordId, i.ifMatch ?? 0),
+  updateEpisode: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'episode', i.ifMatch, i.body),
+  updateLifeEvent: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'life-event', i.ifMatch, i.body),
+  updateInventoryEntry: (s, i) => s.initial.update(i.ctx, i.params.recordId, 'inventory-entry', i.ifMatch, i.body),
+  deleteInitialRecord: (s, i) => s.initial.remove(i.ctx, i.params.recordId, i.ifMatch),
   createCircleSnapshot: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'circle-snapshot', i.body),
-  putProblemArea: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'problem-area', i.ifMatch ?? -1, i.body),
-  putFormulation: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'formulation', i.ifMatch ?? -1, i.body),
+  putProblemArea: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'problem-area', i.ifMatch, i.body),
+  putFormulation: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'formulation', i.ifMatch, i.body),
   createFormulationTransition: (s, i) =>
-    s.initial.formulationTransition(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+    s.initial.formulationTransition(i.ctx, i.params.courseId, i.ifMatch, i.body),
   putTreatmentContract: (s, i) =>
-    s.initial.put(i.ctx, i.params.courseId, 'treatment-contract', i.ifMatch ?? -1, i.body),
-  putInitialFacts: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'initial-facts', i.ifMatch ?? -1, i.body),
+    s.initial.put(i.ctx, i.params.courseId, 'treatment-contract', i.ifMatch, i.body),
+  putInitialFacts: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'initial-facts', i.ifMatch, i.body),
   getMiddlePhase: (s, i) => s.middle.view(i.ctx, i.params.courseId),
-  putSessionWork: (s, i) => s.middle.putSessionWork(i.ctx, i.params.sessionId, i.ifMatch ?? -1, i.body),
+  putSessionWork: (s, i) => s.middle.putSessionWork(i.ctx, i.params.sessionId, i.ifMatch, i.body),
   listCourseRecordRevisions: (s, i) => s.middle.revisions(i.ctx, i.params.recordId),
   createCommunicationAnalysis: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'communication-analysis', i.body),
   updateCommunicationAnalysis: (s, i) =>
-    s.middle.update(i.ctx, i.params.recordId, 'communication-analysis', i.ifMatch ?? 0, i.body),
+    s.middle.update(i.ctx, i.params.recordId, 'communication-analysis', i.ifMatch, i.body),
   createRolePlay: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'role-play', i.body),
-  updateRolePlay: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'role-play', i.ifMatch ?? 0, i.body),
+  updateRolePlay: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'role-play', i.ifMatch, i.body),
   createDecisionAnalysis: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'decision-analysis', i.body),
   updateDecisionAnalysis: (s, i) =>
-    s.middle.update(i.ctx, i.params.recordId, 'decision-analysis', i.ifMatch ?? 0, i.body),
+    s.middle.update(i.ctx, i.params.recordId, 'decision-analysis', i.ifMatch, i.body),
   createRupture: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'rupture', i.body),
-  updateRupture: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'rupture', i.ifMatch ?? 0, i.body),
-  putMidCourseReview: (s, i) => s.middle.putMidCourseReview(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+  updateRupture: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'rupture', i.ifMatch, i.body),
+  putMidCourseReview: (s, i) => s.middle.putMidCourseReview(i.ctx, i.params.courseId, i.ifMatch, i.body),
   getEnding: (s, i) => s.ending.view(i.ctx, i.params.courseId),
-  putTermination: (s, i) => s.ending.putTermination(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
-  putRelapsePlan: (s, i) => s.ending.putRelapsePlan(i.ctx, i.params.courseId, i.ifMatch ?? -1, i.body),
+  putTermination: (s, i) => s.ending.putTermination(i.ctx, i.params.courseId, i.ifMatch, i.body),
+  putRelapsePlan: (s, i) => s.ending.putRelapsePlan(i.ctx, i.params.courseId, i.ifMatch, i.body),
   getTreatmentSummaryPdf: (s, i) => s.ending.treatmentSummaryPdf(i.ctx, i.params.courseId),
   getPatientPlanPdf: (s, i) => s.ending.patientPlanPdf(i.ctx, i.params.courseId),
 };
