@@ -8,3 +8,4 @@ export * from './schemas/initial.js';
 export * from './schemas/measures.js';
 export * from './schemas/people.js';
 export * from './schemas/middle.js';
+export * from './messages/index.js';

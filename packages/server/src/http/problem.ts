@@ -1,5 +1,5 @@
 /** The one error mapper: domain errors become application/problem+json (RFC 9457) here and nowhere else. */
-import { type Problem, ProblemType } from '@ipt/contract';
+import { fieldErrorsOf, formatMessage, type Problem, ProblemType } from '@ipt/contract';
 import { Conflict, DomainError, NotFound, RuleViolation, StaleVersion } from '@ipt/core';
 import type { FastifyError } from 'fastify';
 import { ZodError } from 'zod';
@@ -44,13 +44,9 @@ const problem = (
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof ZodError) {
-    const errors = err.issues.flatMap((i) => {
-      const at = i.path.map(String);
-      if (i.code === 'unrecognized_keys') {
-        return i.keys.map((k) => ({ field: [...at, k].join('.'), message: `Unknown field: ${k}.` }));
-      }
-      return [{ field: at.length > 0 ? at.join('.') : '(body)', message: i.message }];
-    });
+    // In the clinician's words (contract's catalogue), not the validator's: "This field is required.", not
+    // "Invalid input: expected string, received undefined".
+    const errors = fieldErrorsOf(err.issues);
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join(' ');
     return problem(400, 'The request is not valid', detail, { errors }, ProblemType.validation);
   }
@@ -74,7 +70,10 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof KioskLocked) return problem(423, 'Kiosk mode', err.message, {}, ProblemType.kioskLocked);
   if (err instanceof PreconditionRequired)
     return problem(428, 'If-Match required', err.message, {}, ProblemType.preconditionRequired);
-  if (err instanceof Conflict) return problem(409, 'Conflict', err.message, {}, ProblemType.conflict);
+  if (err instanceof Conflict) {
+    const errors = err.field ? [{ field: err.field, message: err.message }] : undefined;
+    return problem(409, 'Conflict', err.message, errors ? { errors } : {}, ProblemType.conflict);
+  }
   if (err instanceof RuleViolation || err instanceof DomainError) {
     const errors =
       err instanceof RuleViolations
@@ -98,7 +97,7 @@ export function toProblem(err: unknown): Problem {
       fe.statusCode,
       titleFor(fe.statusCode),
       fe.message,
-      field ? { errors: [{ field, message: 'The body is not valid JSON.' }] } : {},
+      field ? { errors: [{ field, message: formatMessage('body.invalidJson') }] } : {},
       ProblemType.validation,
     );
   }

@@ -165,6 +165,7 @@ export class InitialPhaseService {
           if (dup) {
             throw new Conflict(
               `${dup.entry.personName} is already in the inventory. Merge this into that entry (mergeInto: ${dup.entry.id}), or use another name.`,
+              'personName',
             );
           }
           data = entry;

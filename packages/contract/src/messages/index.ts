@@ -1,0 +1,3 @@
+export * from './en.js';
+export * from './field-errors.js';
+export * from './format.js';
