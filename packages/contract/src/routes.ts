@@ -113,6 +113,13 @@ export interface RouteDef {
   readonly ifMatch?: boolean;
   /** A document rather than JSON (`response` is then null): the server answers with these bytes and this type. */
   readonly produces?: 'application/pdf';
+  /**
+   * The error statuses that depend on what the operation does: 401 a failed sign-in, 403 a role the collection
+   * refuses, 409 a duplicate, 410 a spent link, 422 a broken rule. The OpenAPI document adds those that follow from
+   * the route's shape (400, 401 with a session, 403 for a change from another origin, 404 with a record in the path,
+   * 409 and 428 with If-Match, 413 and 415 for a change, 423 in kiosk mode).
+   */
+  readonly errors?: readonly (401 | 403 | 409 | 410 | 422)[];
 }
 
 const route = <const R extends RouteDef>(r: R) => r;
@@ -145,6 +152,7 @@ export const routes = {
     body: LoginRequest,
     response: Me,
     status: 200,
+    errors: [401],
   }),
   logout: route({
     method: 'POST',
@@ -182,6 +190,7 @@ export const routes = {
     auth: 'session',
     response: z.array(User),
     status: 200,
+    errors: [403],
   }),
   createUser: route({
     method: 'POST',
@@ -192,6 +201,7 @@ export const routes = {
     body: CreateUserRequest,
     response: User,
     status: 201,
+    errors: [403, 422],
   }),
   createSupervisionLink: route({
     method: 'POST',
@@ -202,6 +212,7 @@ export const routes = {
     body: CreateSupervisionLinkRequest,
     response: SupervisionLink,
     status: 201,
+    errors: [403, 422],
   }),
   listPatients: route({
     method: 'GET',
@@ -211,6 +222,7 @@ export const routes = {
     auth: 'session',
     response: z.array(CaseloadItem),
     status: 200,
+    errors: [403],
   }),
   createPatient: route({
     method: 'POST',
@@ -221,6 +233,7 @@ export const routes = {
     body: CreatePatientRequest,
     response: Patient,
     status: 201,
+    errors: [403, 422],
   }),
   getPatient: route({
     method: 'GET',
@@ -242,6 +255,7 @@ export const routes = {
     body: UpdatePatientRequest,
     response: Patient,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   addCareTeamMember: route({
@@ -254,6 +268,7 @@ export const routes = {
     body: AddCareTeamMemberRequest,
     response: z.array(CareTeamMember),
     status: 201,
+    errors: [422],
   }),
   removeCareTeamMember: route({
     method: 'DELETE',
@@ -275,6 +290,7 @@ export const routes = {
     body: CreateCourseRequest,
     response: CourseDetail,
     status: 201,
+    errors: [409, 422],
   }),
   getCourse: route({
     method: 'GET',
@@ -296,6 +312,7 @@ export const routes = {
     body: UpdateCourseRequest,
     response: CourseDetail,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   createPhaseTransition: route({
@@ -308,6 +325,7 @@ export const routes = {
     body: CreatePhaseTransitionRequest,
     response: CourseDetail,
     status: 201,
+    errors: [422],
     ifMatch: true,
   }),
   listSessions: route({
@@ -330,6 +348,7 @@ export const routes = {
     body: CreateSessionRequest,
     response: Session,
     status: 201,
+    errors: [422],
   }),
   getSession: route({
     method: 'GET',
@@ -351,6 +370,7 @@ export const routes = {
     body: UpdateSessionRequest,
     response: Session,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   listSessionRevisions: route({
@@ -372,6 +392,7 @@ export const routes = {
     body: UnlockRequest,
     response: null,
     status: 204,
+    errors: [422],
   }),
   listInstruments: route({
     method: 'GET',
@@ -381,6 +402,7 @@ export const routes = {
     auth: 'session',
     response: z.array(InstrumentDefinition),
     status: 200,
+    errors: [403],
   }),
   getInstrumentQuestionnaire: route({
     method: 'GET',
@@ -391,6 +413,7 @@ export const routes = {
     params: InstrumentParams,
     response: z.record(z.string(), z.unknown()),
     status: 200,
+    errors: [422],
   }),
   putInstrumentTextPack: route({
     method: 'PUT',
@@ -402,6 +425,7 @@ export const routes = {
     body: InstrumentTextPack,
     response: InstrumentDefinition,
     status: 200,
+    errors: [422],
   }),
   createAdministration: route({
     method: 'POST',
@@ -413,6 +437,7 @@ export const routes = {
     body: CreateAdministrationRequest,
     response: Administration,
     status: 201,
+    errors: [422],
   }),
   listAdministrations: route({
     method: 'GET',
@@ -475,6 +500,7 @@ export const routes = {
     body: UpdateMeasureScheduleRequest,
     response: MeasureSchedule,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   createMeasureLink: route({
@@ -487,6 +513,7 @@ export const routes = {
     body: CreateMeasureLinkRequest,
     response: MeasureLink,
     status: 201,
+    errors: [422],
   }),
   startKiosk: route({
     method: 'POST',
@@ -498,6 +525,7 @@ export const routes = {
     body: CreateMeasureLinkRequest,
     response: MeasureLink,
     status: 201,
+    errors: [422],
   }),
   openMeasureLink: route({
     method: 'GET',
@@ -508,6 +536,7 @@ export const routes = {
     params: MeasureLinkParams,
     response: LinkQuestionnaire,
     status: 200,
+    errors: [410],
   }),
   submitMeasureLink: route({
     method: 'POST',
@@ -519,6 +548,7 @@ export const routes = {
     body: SubmitLinkResponseRequest,
     response: LinkSubmitted,
     status: 201,
+    errors: [410, 422],
   }),
   getRisk: route({
     method: 'GET',
@@ -540,6 +570,7 @@ export const routes = {
     body: CreateSafetyReviewRequest,
     response: SafetyReview,
     status: 201,
+    errors: [422],
   }),
   getInitialPhase: route({
     method: 'GET',
@@ -562,6 +593,7 @@ export const routes = {
     body: EpisodeFields,
     response: InitialRecord,
     status: 201,
+    errors: [422],
   }),
   createLifeEvent: route({
     method: 'POST',
@@ -573,6 +605,7 @@ export const routes = {
     body: LifeEventFields,
     response: InitialRecord,
     status: 201,
+    errors: [422],
   }),
   createInventoryEntry: route({
     method: 'POST',
@@ -584,6 +617,7 @@ export const routes = {
     body: CreateInventoryEntryRequest,
     response: InitialRecord,
     status: 201,
+    errors: [409, 422],
   }),
   updateEpisode: route({
     method: 'PATCH',
@@ -595,6 +629,7 @@ export const routes = {
     body: EpisodeFields.partial(),
     response: InitialRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   updateLifeEvent: route({
@@ -607,6 +642,7 @@ export const routes = {
     body: LifeEventFields.partial(),
     response: InitialRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   updateInventoryEntry: route({
@@ -619,6 +655,7 @@ export const routes = {
     body: UpdateInventoryEntryRequest,
     response: InitialRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   deleteInitialRecord: route({
@@ -642,6 +679,7 @@ export const routes = {
     body: CreateCircleSnapshotRequest,
     response: InitialRecord,
     status: 201,
+    errors: [422],
   }),
   putProblemArea: route({
     method: 'PUT',
@@ -653,6 +691,7 @@ export const routes = {
     body: ProblemAreaChoiceRequest,
     response: InitialRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   putFormulation: route({
@@ -665,6 +704,7 @@ export const routes = {
     body: FormulationRequest,
     response: InitialRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   createFormulationTransition: route({
@@ -677,6 +717,7 @@ export const routes = {
     body: FormulationTransitionRequest,
     response: InitialRecord,
     status: 201,
+    errors: [422],
     ifMatch: true,
   }),
   putTreatmentContract: route({
@@ -689,6 +730,7 @@ export const routes = {
     body: TreatmentContractRequest,
     response: InitialRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   putInitialFacts: route({
@@ -725,6 +767,7 @@ export const routes = {
     body: SessionWorkRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   listCourseRecordRevisions: route({
@@ -747,6 +790,7 @@ export const routes = {
     body: CreateCommunicationAnalysisRequest,
     response: CourseRecord,
     status: 201,
+    errors: [422],
   }),
   updateCommunicationAnalysis: route({
     method: 'PATCH',
@@ -758,6 +802,7 @@ export const routes = {
     body: UpdateCommunicationAnalysisRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   createRolePlay: route({
@@ -770,6 +815,7 @@ export const routes = {
     body: CreateRolePlayRequest,
     response: CourseRecord,
     status: 201,
+    errors: [422],
   }),
   updateRolePlay: route({
     method: 'PATCH',
@@ -781,6 +827,7 @@ export const routes = {
     body: UpdateRolePlayRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   createDecisionAnalysis: route({
@@ -793,6 +840,7 @@ export const routes = {
     body: CreateDecisionAnalysisRequest,
     response: CourseRecord,
     status: 201,
+    errors: [422],
   }),
   updateDecisionAnalysis: route({
     method: 'PATCH',
@@ -804,6 +852,7 @@ export const routes = {
     body: UpdateDecisionAnalysisRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   createRupture: route({
@@ -816,6 +865,7 @@ export const routes = {
     body: CreateRuptureRequest,
     response: CourseRecord,
     status: 201,
+    errors: [422],
   }),
   updateRupture: route({
     method: 'PATCH',
@@ -827,6 +877,7 @@ export const routes = {
     body: UpdateRuptureRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   putMidCourseReview: route({
@@ -839,6 +890,7 @@ export const routes = {
     body: MidCourseReviewRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   getEnding: route({
@@ -861,6 +913,7 @@ export const routes = {
     body: TerminationRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   putRelapsePlan: route({
@@ -873,6 +926,7 @@ export const routes = {
     body: RelapsePlanRequest,
     response: CourseRecord,
     status: 200,
+    errors: [422],
     ifMatch: true,
   }),
   getTreatmentSummaryPdf: route({
