@@ -9,3 +9,4 @@ export * from './schemas/measures.js';
 export * from './schemas/people.js';
 export * from './schemas/middle.js';
 export * from './messages/index.js';
+export * from './schemas/records.js';

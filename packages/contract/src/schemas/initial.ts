@@ -22,24 +22,25 @@ import {
   TaxonomyPreset,
 } from '@ipt/core';
 import { z } from 'zod';
-import { Id, IsoDate, Version } from './common.js';
+import { Id, Version } from './common.js';
+import {
+  CircleSnapshotRecord,
+  EpisodeRecord,
+  FormulationRecord,
+  InitialFactsRecord,
+  InventoryEntryRecord,
+  LifeEventRecord,
+  ProblemAreaHintSchema,
+  ProblemAreaRecord,
+  TimelineDateSchema,
+  TreatmentContractRecord,
+} from './records.js';
 
 const values = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
 const text = (max = 4000) => z.string().max(max);
 
-/** A date, or an approximate one ("2025", "March 2025") as patients remember them (DOMAIN §2.4). */
-export const TimelineDateSchema = z.union([
-  IsoDate,
-  z.strictObject({ year: z.number().int().min(1900).max(2100), month: z.number().int().min(1).max(12).optional() }),
-]);
-
 const recordMeta = { id: Id, version: Version };
 
-/** One saved initial-phase record: its id, kind, version and fields (as the kind's request schema). */
-export const InitialRecord = z
-  .object({ id: Id, kind: z.string(), version: Version, data: z.record(z.string(), z.unknown()) })
-  .meta({ id: 'InitialRecord' });
-export type InitialRecord = z.infer<typeof InitialRecord>;
 
 export const EpisodeFields = z.strictObject({
   kind: z.enum(values(EpisodeKind)),
@@ -128,7 +129,6 @@ export const InventoryEntryFields = z.strictObject({
   deceased: z.boolean().optional(),
   dateOfDeath: TimelineDateSchema.nullable().optional(),
 });
-export const InventoryEntry = z.record(z.string(), z.unknown()).meta({ id: 'InventoryEntry' });
 
 export const CreateInventoryEntryRequest = InventoryEntryFields.extend({
   /** Set to merge into the existing entry for the same person instead of refusing a duplicate. */
@@ -204,20 +204,20 @@ export const ChecklistItem = z.object({ id: z.string(), label: z.string(), done:
 export const InitialPhaseView = z
   .object({
     courseId: Id,
-    episodes: z.array(InitialRecord),
-    events: z.array(InitialRecord),
+    episodes: z.array(EpisodeRecord),
+    events: z.array(LifeEventRecord),
     /** Events within the window around the current episode's onset (default ±3 months, DOMAIN §2.4). */
     proximal: z.array(z.object({ eventId: z.string(), proximal: z.boolean(), daysFromOnset: z.number().nullable() })),
-    inventory: z.array(InitialRecord),
-    snapshots: z.array(InitialRecord),
+    inventory: z.array(InventoryEntryRecord),
+    snapshots: z.array(CircleSnapshotRecord),
     /** Advisory problem-area hints, each with why it fired (DOMAIN §3.2). */
-    hints: z.array(z.record(z.string(), z.unknown())),
-    problemArea: InitialRecord.nullable(),
-    formulation: InitialRecord.nullable(),
+    hints: z.array(ProblemAreaHintSchema),
+    problemArea: ProblemAreaRecord.nullable(),
+    formulation: FormulationRecord.nullable(),
     /** A draft formulation generated from the records so far, in plain words; null until there is enough. */
     draftFormulation: z.string().nullable(),
-    contract: InitialRecord.nullable(),
-    facts: InitialRecord.nullable(),
+    contract: TreatmentContractRecord.nullable(),
+    facts: InitialFactsRecord.nullable(),
     checklist: z.array(ChecklistItem),
   })
   .meta({ id: 'InitialPhaseView' });

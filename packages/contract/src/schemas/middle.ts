@@ -23,7 +23,17 @@ import {
 } from '@ipt/core';
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, Version } from './common.js';
-import { InitialRecord } from './initial.js';
+import {
+  CommunicationAnalysisRecord,
+  DecisionAnalysisRecord,
+  LifeEventRecord,
+  MidCourseReviewRecord,
+  RelapsePlanRecord,
+  RolePlayRecord,
+  RuptureRecord,
+  SessionWorkRecord,
+  TerminationRecord,
+} from './records.js';
 
 const values = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
 const text = (max = 4000) => z.string().max(max);
@@ -31,9 +41,6 @@ const text = (max = 4000) => z.string().max(max);
 const ItemId = z.string().min(1).max(64);
 const Score0to10 = z.number().int().min(0, 'Use 0 to 10.').max(10, 'Use 0 to 10.');
 
-/** Any record of a course (the same shape as an initial-phase record). */
-export const CourseRecord = InitialRecord;
-export type CourseRecord = InitialRecord;
 
 // ---------- the session's work (DOMAIN §1.3) ----------
 
@@ -204,7 +211,7 @@ export const MidCourseStatus = z
     reliableImprovement: Judgement.nullable(),
     /** Response (a fall of at least half from baseline) also counts as responding (core mid-course.ts). */
     response: Judgement.nullable(),
-    review: CourseRecord.nullable(),
+    review: MidCourseReviewRecord.nullable(),
   })
   .meta({ id: 'MidCourseStatus' });
 
@@ -232,13 +239,13 @@ export const MiddlePhaseView = z
       }),
     ),
     people: z.array(z.object({ id: Id, name: z.string() })),
-    sessionWork: z.array(CourseRecord),
+    sessionWork: z.array(SessionWorkRecord),
     /** Life events recorded at a session (interval events): they feed the timeline and the chart annotations. */
-    intervalEvents: z.array(CourseRecord),
-    analyses: z.array(CourseRecord),
-    rolePlays: z.array(CourseRecord),
-    decisions: z.array(CourseRecord),
-    ruptures: z.array(CourseRecord),
+    intervalEvents: z.array(LifeEventRecord),
+    analyses: z.array(CommunicationAnalysisRecord),
+    rolePlays: z.array(RolePlayRecord),
+    decisions: z.array(DecisionAnalysisRecord),
+    ruptures: z.array(RuptureRecord),
     /** The dispute's stage as chosen in the initial phase and as reassessed session by session (DOMAIN §3.4). */
     disputeStageHistory: z.array(
       z.object({
@@ -424,13 +431,13 @@ export const EndingView = z
     phase: z.string(),
     /** The course left the initial phase at some point (else completing needs an early-end reason). */
     leftInitialPhase: z.boolean(),
-    termination: CourseRecord.nullable(),
+    termination: TerminationRecord.nullable(),
     /** What still stops the checklist from being completed, in words, each with the field it concerns. */
     missing: z.array(z.object({ field: z.string(), message: z.string() })),
     terminationItems: z.array(
       z.object({ id: z.enum(values(TerminationItem)), required: z.boolean(), source: z.string() }),
     ),
-    relapsePlan: CourseRecord.nullable(),
+    relapsePlan: RelapsePlanRecord.nullable(),
     /** The focus the work was on: the contract's focus statement and the formulation as last presented or agreed. */
     focus: z.object({
       statement: z.string().nullable(),
@@ -446,6 +453,4 @@ export const EndingView = z
   .meta({ id: 'EndingView' });
 export type EndingView = z.infer<typeof EndingView>;
 
-export const RecordRevision = z
-  .object({ version: Version, data: z.record(z.string(), z.unknown()), changedAt: IsoDateTime, changedBy: z.string() })
-  .meta({ id: 'RecordRevision' });
+

@@ -5,9 +5,13 @@
  * ex-partner over co-parenting (Markowitz & Weissman 2012, as retold in the case-history article). Names carry
  * "(demo)"; notes are short paraphrases, and every date is made up relative to the day the demo is loaded.
  */
+import type { CreateInventoryEntryRequest } from '@ipt/contract';
 import {
   addDays,
   type Attendance,
+  type DisputeStage,
+  type LifeEventCategory,
+  type ProblemArea,
   Phase,
   placeByCloseness,
   presetPhaseLengths,
@@ -15,6 +19,7 @@ import {
   type SchoolPreset,
 } from '@ipt/core';
 import { insertOrganisation, insertSupervisionLink } from '../db/repositories/organisations-repository.js';
+import type { z } from 'zod';
 import { secretToken, uuidv7 } from '../ids.js';
 import { createServices, type Services } from '../services/index.js';
 
@@ -31,15 +36,20 @@ interface DemoSession {
 
 interface DemoPerson {
   readonly key: string;
-  readonly fields: Record<string, unknown>;
+  readonly fields: Omit<z.input<typeof CreateInventoryEntryRequest>, 'mergeInto'>;
   readonly diedMonthsBefore?: number;
 }
 
 interface DemoStory {
   readonly onsetMonthsBefore: number;
   readonly people: readonly DemoPerson[];
-  readonly events: readonly { monthsBefore: number; category: string; personKey?: string; description: string }[];
-  readonly choice: { area: string; disputeStage?: string; personKey?: string; rationale: string };
+  readonly events: readonly {
+    monthsBefore: number;
+    category: LifeEventCategory;
+    personKey?: string;
+    description: string;
+  }[];
+  readonly choice: { area: ProblemArea; disputeStage?: DisputeStage; personKey?: string; rationale: string };
   readonly patientWords: string;
   readonly personalGoals: readonly string[];
 }

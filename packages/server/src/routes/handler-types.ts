@@ -3,7 +3,7 @@
  * route's zod `params` and `body`, the `If-Match` version exactly where the table declares one, the caller's context
  * where the route needs a session, and returns what the route's response schema describes.
  */
-import type { OperationId, Routes } from '@ipt/contract';
+import type { DeepReadonly, OperationId, Routes } from '@ipt/contract';
 import type { z } from 'zod';
 import type { RequestContext } from '../auth/actor.js';
 import type { Services } from '../services/index.js';
@@ -37,7 +37,7 @@ export class SessionChange<T> {
 export type Answer<Op extends OperationId> = Route<Op> extends { readonly produces: string }
   ? DocumentAnswer
   : Route<Op>['response'] extends z.ZodType
-    ? z.input<Route<Op>['response']>
+    ? DeepReadonly<z.input<Route<Op>['response']>>
     : void;
 
 export type HandlerInput<Op extends OperationId> = {

@@ -6,28 +6,20 @@
  */
 import type { Session } from '@ipt/contract';
 import {
-  type CommunicationAnalysis,
   checklistFor,
-  type DecisionAnalysis,
   getInstrument,
   type Instrument,
   isDisputeArea,
   isInstrumentId,
-  type MidCourseReview,
   nextSessionNumber,
   Phase,
   type ProblemArea,
-  type RelapsePlan,
-  type RolePlay,
-  type Rupture,
-  type SessionWork,
-  type Termination,
 } from '@ipt/core';
 import * as courses from '../db/repositories/courses-repository.js';
 import { listAdministrations } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
-import type { CourseRecordTable, CourseTable } from '../db/schema.js';
-import { loadRecords } from './initial-phase-facts.js';
+import type { CourseTable } from '../db/schema.js';
+import { loadRecords, ofKind } from './initial-phase-facts.js';
 import { toAdministration } from './measures-service.js';
 
 export const WorkKind = {
@@ -53,27 +45,19 @@ export const sessionWorkSlot = (sessionId: string) => `${WorkKind.sessionWork}:$
  */
 const depressionMeasures: readonly string[] = ['phq-9', 'epds', 'ham-d-17'];
 
-export interface Parsed<T> {
-  readonly row: CourseRecordTable;
-  readonly value: T & { readonly id: string };
-}
-
 /** Everything recorded in a course, parsed. */
 export async function loadCourseWork(q: Q, course: CourseTable) {
   const [initial, sessionRows, transitions, adminRows] = await Promise.all([
     loadRecords(q, course),
     courses.listSessionsOfCourses(q, course.organisationId, [course.id]),
-    courses.listPhaseTransitions(q, [course.id]),
+    courses.listPhaseTransitions(q, course.organisationId, [course.id]),
     listAdministrations(q, course.organisationId, [course.id]),
   ]);
-  const of = <T>(kind: WorkKind): Parsed<T>[] =>
-    initial.rows
-      .filter((r) => r.kind === kind)
-      .map((r) => ({ row: r, value: { id: r.id, ...(JSON.parse(r.dataJson) as T) } }));
+  const of = <K extends WorkKind>(kind: K) => ofKind(initial.rows, kind);
   const sessions: Session[] = sessionRows.map(courses.toSession);
   const numberOf = new Map(sessions.map((s) => [s.id, s.number]));
   const administrations = adminRows.map(toAdministration);
-  const works = of<SessionWork>(WorkKind.sessionWork).sort(
+  const works = of(WorkKind.sessionWork).sort(
     (a, b) => (numberOf.get(a.value.sessionId) ?? 0) - (numberOf.get(b.value.sessionId) ?? 0),
   );
   const choice = initial.problemArea?.value ?? null;
@@ -109,14 +93,14 @@ export async function loadCourseWork(q: Q, course: CourseTable) {
     disputeSelection,
     /** The stage set when the area was chosen, where the area is a dispute. */
     initialDisputeStage: disputeSelection?.disputeStage ? { stage: disputeSelection.disputeStage } : null,
-    intervalEvents: initial.events.filter((e) => (e.value as { sessionId?: string | null }).sessionId),
-    analyses: of<CommunicationAnalysis>(WorkKind.communicationAnalysis),
-    rolePlays: of<RolePlay>(WorkKind.rolePlay),
-    decisions: of<DecisionAnalysis>(WorkKind.decisionAnalysis),
-    ruptures: of<Rupture>(WorkKind.rupture),
-    midCourseReview: of<MidCourseReview>(WorkKind.midCourseReview)[0],
-    termination: of<Termination>(WorkKind.termination)[0],
-    relapsePlan: of<RelapsePlan>(WorkKind.relapsePlan)[0],
+    intervalEvents: initial.events.filter((e) => e.value.sessionId),
+    analyses: of(WorkKind.communicationAnalysis),
+    rolePlays: of(WorkKind.rolePlay),
+    decisions: of(WorkKind.decisionAnalysis),
+    ruptures: of(WorkKind.rupture),
+    midCourseReview: of(WorkKind.midCourseReview)[0],
+    termination: of(WorkKind.termination)[0],
+    relapsePlan: of(WorkKind.relapsePlan)[0],
     primary,
   };
 }
@@ -134,6 +118,6 @@ function primaryMeasure(administrations: ReturnType<typeof toAdministration>[], 
     instrument: getInstrument(id),
     series: scored
       .filter((a) => a.instrumentId === id)
-      .map((a) => ({ date: a.administeredAt, total: a.total as number })),
+      .flatMap((a) => (a.total === null ? [] : [{ date: a.administeredAt, total: a.total }])),
   };
 }

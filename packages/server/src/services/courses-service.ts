@@ -31,11 +31,11 @@ import { isUniqueViolation } from '../db/dialect.js';
 import { reachableCoursePatient, reachableSessionOwner } from '../db/repositories/access-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import { findReachablePatient } from '../db/repositories/patients-repository.js';
-import { insertRevision, listRevisions } from '../db/repositories/revisions-repository.js';
+import { insertRevision, listSessionRevisions } from '../db/repositories/revisions-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseTable } from '../db/schema.js';
-import { findSingleton } from '../db/repositories/course-records-repository.js';
+import { findSingletonOf } from '../db/repositories/course-records-repository.js';
 import { uuidv7 } from '../ids.js';
 import { sessionWorkSlot } from './course-work-facts.js';
 import { clinicalEvent } from './audit-events.js';
@@ -258,8 +258,9 @@ export class CoursesService {
       const { reason, ...changes } = input;
       // Once the session's work is finished, the session changes only with a reason, kept with the earlier version
       // (issue "The middle and final phases": editing a finished session asks for a reason).
-      const work = await findSingleton(trx, ctx.actor.organisationId, owner.courseId, sessionWorkSlot(sessionId));
-      const finished = work !== undefined && (JSON.parse(work.dataJson) as { status?: string }).status === 'finished';
+      const slot = sessionWorkSlot(sessionId);
+      const work = await findSingletonOf(trx, ctx.actor.organisationId, owner.courseId, slot, 'session-work');
+      const finished = work?.record.data.status === 'finished';
       if (finished && !reason) {
         throw new RuleViolation('This session’s record is finished: say why it changes.', 'reason');
       }
@@ -291,18 +292,9 @@ export class CoursesService {
   async sessionRevisions(ctx: RequestContext, sessionId: string) {
     const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, 'read');
     if (!owner) throw new NotFound('Session');
-    const rows = await listRevisions(this.deps.db.db, ctx.actor.organisationId, 'Session', sessionId);
+    const rows = await listSessionRevisions(this.deps.db.db, ctx.actor.organisationId, sessionId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'SessionRevision', sessionId, owner.patientId));
-    return rows.map((r) => {
-      const { changeReason, ...session } = JSON.parse(r.dataJson) as Session & { changeReason?: string };
-      return {
-        version: r.version,
-        session,
-        changedAt: r.changedAt,
-        changedBy: r.changedBy,
-        reason: changeReason ?? null,
-      };
-    });
+    return rows;
   }
 
   private async reachable(q: Q, ctx: RequestContext, courseId: string, reach: 'read' | 'write') {
@@ -317,7 +309,7 @@ export class CoursesService {
     if (!row) throw new NotFound('Course');
     const [sessionRows, transitions] = await Promise.all([
       courses.listSessionsOfCourses(q, ctx.actor.organisationId, [courseId]),
-      courses.listPhaseTransitions(q, [courseId]),
+      courses.listPhaseTransitions(q, ctx.actor.organisationId, [courseId]),
     ]);
     return courseDetail(row, sessionRows, transitions, todayOf(this.deps.clock));
   }

@@ -3,7 +3,7 @@
  * checklist, the relapse-prevention plan, the progress review assembled from the records, and the two documents.
  * Every rule is core's (packages/core/src/ending); the records are versioned, audited course records.
  */
-import type { CourseRecord, EndingView } from '@ipt/contract';
+import type { CourseRecordOf, DeepReadonly, EndingView } from '@ipt/contract';
 import {
   assembleProgressReview,
   assertRelapsePlan,
@@ -33,7 +33,7 @@ import { findPatientInOrganisation } from '../db/repositories/patients-repositor
 import type { Q } from '../db/repositories/tx.js';
 import { drawPatientPlan, drawTreatmentSummary } from '../documents/renderer.js';
 import { clinicalEvent } from './audit-events.js';
-import { CourseRecordStore, toRecord } from './course-record-store.js';
+import { CourseRecordStore } from './course-record-store.js';
 import { type CourseWork, loadCourseWork, WorkKind } from './course-work-facts.js';
 import type { ServiceDeps } from './deps.js';
 import { RuleViolations } from './rule-violations.js';
@@ -43,7 +43,7 @@ export function progressReviewOf(w: CourseWork): ProgressReview {
   const scored = w.administrations.filter((a) => a.scorable && a.total !== null && isInstrumentId(a.instrumentId));
   const instrumentIds = [...new Set(scored.map((a) => a.instrumentId))];
   const snapshots = w.snapshots
-    .map((s) => s.value as unknown as CircleSnapshot)
+    .map((s) => s.value)
     .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const intake = snapshots.find((s) => s.phase === 'intake') ?? snapshots[0] ?? null;
   const later = snapshots.filter((s) => s !== intake);
@@ -106,7 +106,7 @@ export class EndingService {
     this.store = new CourseRecordStore(deps);
   }
 
-  async view(ctx: RequestContext, courseId: string): Promise<EndingView> {
+  async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<EndingView>> {
     const { w, patientId, displayName } = await this.read(ctx, courseId);
     const review = progressReviewOf(w);
     const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
@@ -122,18 +122,18 @@ export class EndingService {
       patient: { displayName },
       phase: w.course.phase,
       leftInitialPhase: w.leftInitialPhase,
-      termination: w.termination ? toRecord(w.termination.row) : null,
+      termination: w.termination?.row.record ?? null,
       missing: t.completed ? [] : terminationMissing(t, facts),
       terminationItems: terminationItemCatalogue(facts).map((i) => ({
         id: i.id,
         required: i.required,
         source: i.source,
       })),
-      relapsePlan: w.relapsePlan ? toRecord(w.relapsePlan.row) : null,
+      relapsePlan: w.relapsePlan?.row.record ?? null,
       focus: focusOf(w),
       people: w.inventory.map((i) => ({ id: i.value.id, name: i.value.personName })),
       safetyPlanAvailable: safety !== null,
-      progressReview: review as EndingView['progressReview'],
+      progressReview: review,
       generatedAt: this.deps.clock().toISOString(),
     };
   }
@@ -147,13 +147,14 @@ export class EndingService {
     courseId: string,
     version: number,
     input: TerminationPatch & { complete?: boolean },
-  ): Promise<CourseRecord> {
+  ): Promise<CourseRecordOf<'termination'>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.store.writable(trx, ctx, courseId);
-      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.termination);
+      const kind = WorkKind.termination;
+      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
       this.store.assertSlotVersion(existing, version);
       const w = await loadCourseWork(trx, course);
-      const current = existing ? (JSON.parse(existing.dataJson) as Termination) : newTermination();
+      const current: Termination = existing ? existing.record.data : newTermination();
       const { complete, ...patch } = input;
       let next = mergeTermination(current, patch);
       if (complete && !next.completed) {
@@ -168,8 +169,7 @@ export class EndingService {
         }
         next = completeTermination(next, facts, this.deps.clock().toISOString());
       }
-      const kind = WorkKind.termination;
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next as never);
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next);
     });
   }
 
@@ -179,13 +179,14 @@ export class EndingService {
     courseId: string,
     version: number,
     input: Partial<RelapsePlan>,
-  ): Promise<CourseRecord> {
+  ): Promise<CourseRecordOf<'relapse-plan'>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.store.writable(trx, ctx, courseId);
-      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.relapsePlan);
+      const kind = WorkKind.relapsePlan;
+      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
       this.store.assertSlotVersion(existing, version);
       const w = await loadCourseWork(trx, course);
-      const current = existing ? (JSON.parse(existing.dataJson) as RelapsePlan) : newRelapsePlan();
+      const current: RelapsePlan = existing ? existing.record.data : newRelapsePlan();
       const next: RelapsePlan = {
         ...current,
         ...input,
@@ -206,8 +207,7 @@ export class EndingService {
           'linkSafetyPlan',
         );
       }
-      const kind = WorkKind.relapsePlan;
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next as never);
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next);
     });
   }
 

@@ -16,7 +16,13 @@ import {
   type SchoolPreset,
   type TreatmentContract,
 } from '@ipt/core';
-import { listCourseRecords } from '../db/repositories/course-records-repository.js';
+import type { CourseRecordData, CourseRecordKind } from '@ipt/contract';
+import {
+  type CourseRecordRow,
+  isKind,
+  listCourseRecords,
+  type RowOf,
+} from '../db/repositories/course-records-repository.js';
 import { listAdministrations } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 
@@ -39,22 +45,34 @@ export interface InitialFacts {
 }
 export const noFacts: InitialFacts = { diagnosis: '', sickRoleExplained: false, safetyScreenDone: false };
 
-/** The course's initial-phase records, parsed; what validating one more record needs. */
+/** A record of one kind with its fields as core takes them (the record's id beside its data). */
+export interface Parsed<K extends CourseRecordKind> {
+  readonly row: RowOf<K>;
+  readonly value: CourseRecordData[K] & { readonly id: string };
+}
+
+/** The rows of one kind, each with its value. */
+export function ofKind<K extends CourseRecordKind>(rows: readonly CourseRecordRow[], kind: K): Parsed<K>[] {
+  return rows.filter(isKind(kind)).map((row) => ({ row, value: withId(row.record.data, row.id) }));
+}
+
+function withId<T extends object>(data: T, id: string): T & { readonly id: string } {
+  return { ...data, id };
+}
+
+/** The course's records, parsed; the initial phase's by kind: what validating one more record needs. */
 export async function loadRecords(q: Q, course: CourseTable) {
   const rows = await listCourseRecords(q, course.organisationId, course.id);
-  const of = <T>(kind: RecordKind) =>
-    rows.filter((r) => r.kind === kind).map((r) => ({ row: r, value: { id: r.id, ...JSON.parse(r.dataJson) } as T }));
-  const one = <T>(kind: RecordKind) => of<T>(kind)[0];
   return {
     rows,
-    episodes: of<Episode>(RecordKind.episode),
-    events: of<LifeEvent>(RecordKind.lifeEvent),
-    inventory: of<InventoryEntry>(RecordKind.inventoryEntry),
-    snapshots: of<Record<string, unknown>>(RecordKind.circleSnapshot),
-    problemArea: one<ProblemAreaChoice>(RecordKind.problemArea),
-    formulation: one<FormulationState>(RecordKind.formulation),
-    contract: one<TreatmentContract>(RecordKind.treatmentContract),
-    factsRecord: one<InitialFacts>(RecordKind.initialFacts),
+    episodes: ofKind(rows, RecordKind.episode),
+    events: ofKind(rows, RecordKind.lifeEvent),
+    inventory: ofKind(rows, RecordKind.inventoryEntry),
+    snapshots: ofKind(rows, RecordKind.circleSnapshot),
+    problemArea: ofKind(rows, RecordKind.problemArea)[0],
+    formulation: ofKind(rows, RecordKind.formulation)[0],
+    contract: ofKind(rows, RecordKind.treatmentContract)[0],
+    factsRecord: ofKind(rows, RecordKind.initialFacts)[0],
   };
 }
 

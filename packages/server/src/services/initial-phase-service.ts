@@ -2,7 +2,24 @@
  * The initial phase as working tools (issue "The initial phase as working tools"): each record is versioned and
  * audited; every rule (dates, duplicates, hints, choice, formulation states, contract, gate) is core's.
  */
-import type { InitialPhaseView, InitialRecord } from '@ipt/contract';
+import {
+  type CourseRecordKind,
+  type CourseRecordOf,
+  CreateCircleSnapshotRequest,
+  CreateInventoryEntryRequest,
+  type DeepReadonly,
+  EpisodeData,
+  type EpisodeFields,
+  FormulationRequest,
+  InitialFactsRequest,
+  type InitialPhaseView,
+  LifeEventData,
+  type LifeEventFields,
+  ProblemAreaChoiceRequest,
+  TreatmentContractRequest,
+  type UpdateInventoryEntryRequest,
+} from '@ipt/contract';
+import type { z } from 'zod';
 import {
   applyFormulationTransition,
   assertEpisode,
@@ -34,6 +51,7 @@ import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import { reachableCoursePatient } from '../db/repositories/access-repository.js';
 import * as records from '../db/repositories/course-records-repository.js';
+import type { AnyRecordData } from '../db/repositories/course-records-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import { findSchedule } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
@@ -41,19 +59,52 @@ import { updateIfVersion } from '../db/repositories/versioned.js';
 import type { CourseRecordTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
-import { CourseRecordStore, toRecord } from './course-record-store.js';
+import { CourseRecordStore } from './course-record-store.js';
 import { type ServiceDeps, todayOf } from './deps.js';
 import { type InitialFacts, loadInitialPhase, loadRecords, noFacts, RecordKind } from './initial-phase-facts.js';
 import { chartFacts } from './instrument-catalogue.js';
 import { scheduleOf } from './measures-service.js';
 
 type ListKind = 'episode' | 'life-event' | 'inventory-entry' | 'circle-snapshot';
+type EditableKind = 'episode' | 'life-event' | 'inventory-entry';
 type SingletonKind = 'problem-area' | 'formulation' | 'treatment-contract' | 'initial-facts';
+/** Only timeline and inventory records are removed (soft, audited); the rest are changed or superseded. */
+const removable: readonly CourseRecordKind[] = ['episode', 'life-event', 'inventory-entry'];
+
+/** What each kind's create, update and put requests carry (the route's parsed body). */
+interface AddInput {
+  readonly episode: z.output<typeof EpisodeFields>;
+  readonly 'life-event': z.output<typeof LifeEventFields>;
+  readonly 'inventory-entry': z.output<typeof CreateInventoryEntryRequest>;
+  readonly 'circle-snapshot': z.output<typeof CreateCircleSnapshotRequest>;
+}
+interface UpdateInput {
+  readonly episode: Partial<z.output<typeof EpisodeFields>>;
+  readonly 'life-event': Partial<z.output<typeof LifeEventFields>>;
+  readonly 'inventory-entry': z.output<typeof UpdateInventoryEntryRequest>;
+}
+interface PutInput {
+  readonly 'problem-area': z.output<typeof ProblemAreaChoiceRequest>;
+  readonly formulation: z.output<typeof FormulationRequest>;
+  readonly 'treatment-contract': z.output<typeof TreatmentContractRequest>;
+  readonly 'initial-facts': z.output<typeof InitialFactsRequest>;
+}
+
+/** The record as the kind the caller asked for: a slot or an id holds one kind only. */
+function recordOf<K extends CourseRecordKind>(kind: K, r: CourseRecordOf<CourseRecordKind>): CourseRecordOf<K> {
+  const isOf = (x: CourseRecordOf<CourseRecordKind>): x is CourseRecordOf<K> => x.kind === kind;
+  if (!isOf(r)) throw new Error(`Record ${r.id} is a ${r.kind}, not a ${kind}.`);
+  return r;
+}
 
 /** An inventory entry with every field present: nested groups sent in part are filled from the defaults. */
-function completeEntry(
-  fields: Partial<InventoryEntryFields> & Pick<InventoryEntryFields, 'personName' | 'relationship'>,
-) {
+type Nested = 'conflict' | 'expectations' | 'changedNearOnset';
+type EntryInput = Omit<Partial<InventoryEntryFields>, Nested> &
+  Pick<InventoryEntryFields, 'personName' | 'relationship'> & {
+    readonly [N in Nested]?: Partial<InventoryEntryFields[N]>;
+  };
+
+function completeEntry(fields: EntryInput): InventoryEntryFields {
   const base = newInventoryEntry(fields.personName, fields.relationship);
   return {
     ...base,
@@ -70,14 +121,13 @@ export class InitialPhaseService {
     this.store = new CourseRecordStore(deps);
   }
 
-  async view(ctx: RequestContext, courseId: string): Promise<InitialPhaseView> {
+  async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<InitialPhaseView>> {
     const q = this.deps.db.db;
     const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const s = await loadInitialPhase(q, course);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'InitialPhase', courseId, patientId));
-    const rec = (x: { row: CourseRecordTable } | undefined) => (x ? toRecord(x.row) : null);
     let draft: string | null = null;
     if (s.onset !== null && s.problemArea) {
       const person = s.inventory.find((i) => i.value.id === s.problemArea?.value.primary.personId);
@@ -99,8 +149,8 @@ export class InitialPhaseService {
     }
     return {
       courseId,
-      episodes: s.episodes.map((e) => toRecord(e.row)),
-      events: s.events.map((e) => toRecord(e.row)),
+      episodes: s.episodes.map((e) => e.row.record),
+      events: s.events.map((e) => e.row.record),
       proximal:
         s.onset === null
           ? []
@@ -112,14 +162,14 @@ export class InitialPhaseService {
               proximal: p.proximal,
               daysFromOnset: p.daysFromOnset,
             })),
-      inventory: s.inventory.map((i) => toRecord(i.row)),
-      snapshots: s.snapshots.map((x) => toRecord(x.row)),
-      hints: s.hints as unknown as Record<string, unknown>[],
-      problemArea: rec(s.problemArea),
-      formulation: rec(s.formulation),
+      inventory: s.inventory.map((i) => i.row.record),
+      snapshots: s.snapshots.map((x) => x.row.record),
+      hints: s.hints,
+      problemArea: s.problemArea?.row.record ?? null,
+      formulation: s.formulation?.row.record ?? null,
       draftFormulation: draft,
-      contract: rec(s.contract),
-      facts: rec(s.factsRecord),
+      contract: s.contract?.row.record ?? null,
+      facts: s.factsRecord?.row.record ?? null,
       checklist: initialPhaseChecklist(s.gateFacts).map((c) => ({
         id: c.id,
         label: c.label,
@@ -130,34 +180,38 @@ export class InitialPhaseService {
   }
 
   /** Adds an episode, life event, inventory entry (or merges into one) or circle snapshot. */
-  async add(
+  async add<K extends ListKind>(
     ctx: RequestContext,
     courseId: string,
-    kind: ListKind,
-    input: Record<string, unknown>,
-  ): Promise<InitialRecord> {
+    kind: K,
+    input: AddInput[K],
+  ): Promise<CourseRecordOf<K>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId, dates } = await this.writable(trx, ctx, courseId);
       const s = await loadRecords(trx, course);
       const id = uuidv7();
-      let data: Record<string, unknown>;
+      let data: AnyRecordData;
       switch (kind) {
-        case 'episode':
-          assertEpisode({ id, ...input } as unknown as Episode, dates);
-          assertEpisodes([...s.episodes.map((e) => e.value), { id, ...input } as unknown as Episode]);
-          data = input;
+        case 'episode': {
+          const episode = EpisodeData.parse(input);
+          assertEpisode({ ...episode, id }, dates);
+          assertEpisodes([...s.episodes.map((e) => e.value), { ...episode, id }]);
+          data = episode;
           break;
-        case 'life-event':
-          assertLifeEvent({ id, ...input } as never, dates);
-          this.assertPerson(s, input.personId as string | null | undefined, 'personId');
-          await this.assertSession(trx, ctx, course.id, input.sessionId as string | null | undefined);
-          data = input;
+        }
+        case 'life-event': {
+          const event = LifeEventData.parse(input);
+          assertLifeEvent({ ...event, id }, dates);
+          this.assertPerson(s, event.personId, 'personId');
+          await this.assertSession(trx, ctx, course.id, event.sessionId);
+          data = event;
           break;
+        }
         case 'inventory-entry': {
-          const { mergeInto, ...fields } = input as unknown as { mergeInto?: string } & InventoryEntryFields;
+          const { mergeInto, ...fields } = CreateInventoryEntryRequest.parse(input);
           const entry = completeEntry(fields);
           assertInventoryEntry(entry, dates);
-          if (mergeInto) return this.merge(trx, ctx, s, mergeInto, entry, patientId);
+          if (mergeInto) return recordOf(kind, await this.merge(trx, ctx, s, mergeInto, entry, patientId));
           const dup = findDuplicatePerson(
             s.inventory.map((i) => i.value),
             entry.personName,
@@ -171,91 +225,103 @@ export class InitialPhaseService {
           data = entry;
           break;
         }
-        case 'circle-snapshot': {
-          assertRings(input.rings as number);
-          for (const [i, p] of (input.placements as { personId: string }[]).entries()) {
+        default: {
+          const snapshot = CreateCircleSnapshotRequest.parse(input);
+          assertRings(snapshot.rings);
+          for (const [i, p] of snapshot.placements.entries()) {
             this.assertPerson(s, p.personId, `placements.${i}.personId`);
           }
-          data = { ...input, takenAt: todayOf(this.deps.clock) };
-          break;
+          data = { ...snapshot, takenAt: todayOf(this.deps.clock) };
         }
       }
-      return this.store.insert(trx, ctx, course, patientId, kind, id, id, data);
+      return recordOf(kind, await this.store.insert(trx, ctx, course, patientId, kind, id, id, data));
     });
   }
 
-  async update(ctx: RequestContext, recordId: string, kind: ListKind, version: number, patch: Record<string, unknown>) {
+  async update<K extends EditableKind>(
+    ctx: RequestContext,
+    recordId: string,
+    kind: K,
+    version: number,
+    patch: UpdateInput[K],
+  ): Promise<CourseRecordOf<K>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const row = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
-      if (!row || row.kind !== kind) throw new NotFound('Record');
+      const found = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
+      const row = found && records.isKind(kind)(found) ? found : undefined;
+      if (!row) throw new NotFound('Record');
       const { course, patientId, dates } = await this.writable(trx, ctx, row.courseId);
       const s = await loadRecords(trx, course);
-      const next = { ...(JSON.parse(row.dataJson) as Record<string, unknown>), ...patch };
-      if (kind === 'episode') {
-        assertEpisode({ id: row.id, ...next } as unknown as Episode, dates);
-        assertEpisodes(
-          s.episodes.map((e) => (e.value.id === row.id ? ({ id: row.id, ...next } as unknown as Episode) : e.value)),
-        );
+      const next = { ...row.record.data, ...patch };
+      let data: AnyRecordData;
+      switch (kind) {
+        case 'episode': {
+          const episode = { ...EpisodeData.parse(next), id: row.id };
+          assertEpisode(episode, dates);
+          assertEpisodes(s.episodes.map((e) => (e.value.id === row.id ? episode : e.value)));
+          const { id: _id, ...fields } = episode;
+          data = fields;
+          break;
+        }
+        case 'life-event': {
+          const event = LifeEventData.parse(next);
+          assertLifeEvent({ ...event, id: row.id }, dates);
+          this.assertPerson(s, event.personId, 'personId');
+          await this.assertSession(trx, ctx, course.id, event.sessionId);
+          data = event;
+          break;
+        }
+        default: {
+          const entry = completeEntry(CreateInventoryEntryRequest.omit({ mergeInto: true }).parse(next));
+          assertInventoryEntry(entry, dates);
+          data = entry;
+        }
       }
-      if (kind === 'life-event') {
-        assertLifeEvent({ id: row.id, ...next } as never, dates);
-        this.assertPerson(s, next.personId as string | null | undefined, 'personId');
-        await this.assertSession(trx, ctx, course.id, next.sessionId as string | null | undefined);
-      }
-      if (kind === 'inventory-entry') {
-        const entry = completeEntry(next as unknown as InventoryEntryFields);
-        assertInventoryEntry(entry, dates);
-        return this.store.save(trx, ctx, row, version, entry, patientId);
-      }
-      return this.store.save(trx, ctx, row, version, next, patientId);
+      return recordOf(kind, await this.store.save(trx, ctx, row, version, data, patientId));
     });
   }
 
   async remove(ctx: RequestContext, recordId: string, version: number) {
     await this.deps.db.db.transaction().execute(async (trx) => {
       const row = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
-      if (!row || ![RecordKind.episode, RecordKind.lifeEvent, RecordKind.inventoryEntry].includes(row.kind as never)) {
-        throw new NotFound('Record');
-      }
+      if (!row || !removable.some((kind) => kind === row.record.kind)) throw new NotFound('Record');
       const { patientId } = await this.writable(trx, ctx, row.courseId);
       const at = this.deps.clock().toISOString();
-      const ok = await updateIfVersion(
-        trx,
-        'courseRecords',
-        { organisationId: row.organisationId, id: row.id, version },
-        { deletedAt: at },
-        at,
-      );
-      if (!ok) throw new StaleVersion(row.version, toRecord(row));
+      const ok = await records.deleteCourseRecord(trx, row, version, at);
+      if (!ok) throw new StaleVersion(row.version, row.record);
       await this.store.keep(trx, ctx, row, at);
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.delete, row.kind, row.id, patientId)]);
+      await this.deps.audit.inTransaction(trx, [
+        clinicalEvent(ctx, AuditAction.delete, row.record.kind, row.id, patientId),
+      ]);
     });
   }
 
   /** Writes one of the one-per-course records; If-Match "0" creates it. */
-  async put(
+  async put<K extends SingletonKind>(
     ctx: RequestContext,
     courseId: string,
-    kind: SingletonKind,
+    kind: K,
     version: number,
-    input: Record<string, unknown>,
-  ) {
+    input: PutInput[K],
+  ): Promise<CourseRecordOf<K>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.writable(trx, ctx, courseId);
       const s = await loadInitialPhase(trx, course);
-      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, kind);
-      let data: unknown;
+      const found = await records.findSingleton(trx, ctx.actor.organisationId, courseId, kind);
+      const existing = found && records.isKind(kind)(found) ? found : undefined;
+      let data: AnyRecordData;
       switch (kind) {
         case 'problem-area':
-          data = recordProblemAreaChoice(input as never, s.hints);
+          data = recordProblemAreaChoice(ProblemAreaChoiceRequest.parse(input), s.hints);
           break;
         case 'formulation': {
-          const current = existing ? (JSON.parse(existing.dataJson) as FormulationState) : null;
+          const { text } = FormulationRequest.parse(input);
+          const current = s.formulation?.value;
           if (current) assertFormulationEditable(current.status);
-          data = current ? { ...current, text: input.text } : newFormulation(input.text as string);
+          data = current ? { ...current, text } : newFormulation(text);
           break;
         }
         case 'treatment-contract': {
+          const request = TreatmentContractRequest.parse(input);
           const choice = s.problemArea?.value;
           if (!choice)
             throw new RuleViolation(
@@ -271,21 +337,18 @@ export class InitialPhaseService {
             secondary: choice.secondary?.area ?? null,
             focusStatement: choice.rationale,
             measurementSchedule: scheduleOf(course, schedule),
-            sessionMinutes: input.sessionMinutes as number,
+            sessionMinutes: request.sessionMinutes,
           });
-          const contract = { ...draft, ...input, roles: { ...draft.roles, ...(input.roles as object | undefined) } };
+          const contract = { ...draft, ...request, roles: { ...draft.roles, ...request.roles } };
           assertTreatmentContract(contract);
           data = contract;
           break;
         }
-        case 'initial-facts': {
-          const current = existing ? (JSON.parse(existing.dataJson) as InitialFacts) : noFacts;
-          data = { ...current, ...input };
-          break;
-        }
+        default:
+          data = { ...(s.factsRecord?.value ?? noFacts), ...InitialFactsRequest.parse(input) };
       }
       const target = { course, patientId };
-      return this.store.putSlot(trx, ctx, target, kind, kind, existing, version, data as Record<string, unknown>);
+      return recordOf(kind, await this.store.putSlot(trx, ctx, target, kind, kind, existing, version, data));
     });
   }
 
@@ -295,12 +358,13 @@ export class InitialPhaseService {
     courseId: string,
     version: number,
     input: { to: FormulationStatus; patientWords?: string | undefined; text?: string | undefined },
-  ) {
+  ): Promise<CourseRecordOf<'formulation'>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { patientId } = await this.writable(trx, ctx, courseId);
-      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, RecordKind.formulation);
+      const kind = RecordKind.formulation;
+      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
       if (!existing) throw new RuleViolation('Write the formulation before presenting it.', 'to');
-      const state = JSON.parse(existing.dataJson) as FormulationState & { history?: unknown[] };
+      const state = existing.record.data;
       const on = todayOf(this.deps.clock);
       const next = applyFormulationTransition(state, {
         to: input.to,
@@ -351,9 +415,5 @@ export class InitialPhaseService {
     const { merged } = mergeEntries(target.value, entry);
     const { id: _id, ...fields } = merged;
     return this.store.save(q, ctx, target.row, target.row.version, fields, patientId);
-  }
-
-  private keep(q: Q, ctx: RequestContext, row: CourseRecordTable, at: string) {
-    return this.store.keep(q, ctx, row, at);
   }
 }

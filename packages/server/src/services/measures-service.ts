@@ -29,6 +29,7 @@ import { clinicalEvent } from './audit-events.js';
 import type { ServiceDeps } from './deps.js';
 import * as catalogue from './instrument-catalogue.js';
 import { recordAdministration } from './record-administration.js';
+import { ofKind } from './initial-phase-facts.js';
 
 export function toAdministration(row: AdministrationTable): Administration {
   return {
@@ -169,15 +170,13 @@ export class MeasuresService {
     const org = ctx.actor.organisationId;
     const [sessionRows, transitions, adminRows, annotationRows, stored, recordRows] = await Promise.all([
       courses.listSessionsOfCourses(q, org, [courseId]),
-      courses.listPhaseTransitions(q, [courseId]),
+      courses.listPhaseTransitions(q, org, [courseId]),
       measures.listAdministrations(q, org, [courseId]),
       measures.listAnnotations(q, org, courseId),
       measures.findSchedule(q, org, courseId),
       listCourseRecords(q, org, courseId),
     ]);
-    const lifeEvents = recordRows
-      .filter((r) => r.kind === 'life-event')
-      .map((r) => ({ id: r.id, ...(JSON.parse(r.dataJson) as { date: TimelineDate; description: string }) }));
+    const lifeEvents = ofKind(recordRows, 'life-event').map((e) => e.value);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MeasuresView', courseId, patientId));
     const sessions = sessionRows.map(courses.toSession);
     const administrations = adminRows.map(toAdministration);

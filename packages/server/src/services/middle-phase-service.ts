@@ -3,7 +3,17 @@
  * communication analyses, role plays, decision analyses, ruptures and the mid-course review. Each record is a
  * versioned, audited course record; every clinical rule is core's (packages/core/src/middle).
  */
-import type { CourseRecord, MiddlePhaseView } from '@ipt/contract';
+import {
+  CommunicationAnalysisData,
+  type CourseRecordData,
+  type CourseRecordOf,
+  DecisionAnalysisData,
+  type DeepReadonly,
+  type MiddlePhaseView,
+  type RecordRevision,
+  RolePlayData,
+  RuptureData,
+} from '@ipt/contract';
 import {
   applySessionWorkChange,
   assertCommunicationAnalysis,
@@ -12,7 +22,6 @@ import {
   assertRolePlay,
   assertRupture,
   assertSessionWork,
-  type CommunicationAnalysis,
   disputeStageHistory,
   mentalizingPrompts,
   type MidCourseDecision,
@@ -30,18 +39,16 @@ import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import { reachableCoursePatient, reachableSessionOwner } from '../db/repositories/access-repository.js';
 import * as records from '../db/repositories/course-records-repository.js';
+import type { AnyRecordData } from '../db/repositories/course-records-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
-import { listRevisions } from '../db/repositories/revisions-repository.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
-import { CourseRecordStore, toRecord } from './course-record-store.js';
+import { CourseRecordStore } from './course-record-store.js';
 import { type CourseWork, type ListWorkKind, loadCourseWork, sessionWorkSlot, WorkKind } from './course-work-facts.js';
 import type { ServiceDeps } from './deps.js';
 
-type Data = Record<string, unknown>;
-
 /** The defaults of each list record: what a create request may leave out. */
-const defaults: Record<ListWorkKind, Data> = {
+const defaults = {
   'communication-analysis': {
     personId: null,
     turns: [],
@@ -67,7 +74,10 @@ const defaults: Record<ListWorkKind, Data> = {
     outcome: null,
   },
   rupture: { repair: '', metacommunication: false, linkOutside: '', resolved: null },
-};
+} as const;
+
+/** What a create request sends, and what an update changes: the kind's fields, in part. */
+type Fields<K extends ListWorkKind> = Partial<CourseRecordData[K]>;
 
 export class MiddlePhaseService {
   private readonly store: CourseRecordStore;
@@ -75,7 +85,7 @@ export class MiddlePhaseService {
     this.store = new CourseRecordStore(deps);
   }
 
-  async view(ctx: RequestContext, courseId: string): Promise<MiddlePhaseView> {
+  async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<MiddlePhaseView>> {
     const q = this.deps.db.db;
     const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
@@ -111,16 +121,16 @@ export class MiddlePhaseService {
         source: p.source,
       })),
       people: w.inventory.map((i) => ({ id: i.value.id, name: i.value.personName })),
-      sessionWork: w.works.map((x) => toRecord(x.row)),
-      intervalEvents: w.intervalEvents.map((x) => toRecord(x.row)),
-      analyses: w.analyses.map((x) => toRecord(x.row)),
-      rolePlays: w.rolePlays.map((x) => toRecord(x.row)),
-      decisions: w.decisions.map((x) => toRecord(x.row)),
-      ruptures: w.ruptures.map((x) => toRecord(x.row)),
+      sessionWork: w.works.map((x) => x.row.record),
+      intervalEvents: w.intervalEvents.map((x) => x.row.record),
+      analyses: w.analyses.map((x) => x.row.record),
+      rolePlays: w.rolePlays.map((x) => x.row.record),
+      decisions: w.decisions.map((x) => x.row.record),
+      ruptures: w.ruptures.map((x) => x.row.record),
       disputeStageHistory: disputeStageHistory(w.initialDisputeStage, w.numberedWorks),
       midCourse: {
         ...status,
-        review: w.midCourseReview ? toRecord(w.midCourseReview.row) : null,
+        review: w.midCourseReview?.row.record ?? null,
       },
     };
   }
@@ -131,15 +141,16 @@ export class MiddlePhaseService {
     sessionId: string,
     version: number,
     input: Partial<SessionWork> & { status?: 'draft' | 'finished'; reason?: string },
-  ): Promise<CourseRecord> {
+  ): Promise<CourseRecordOf<'session-work'>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, 'write');
       if (!owner) throw new NotFound('Session');
       const { course, patientId } = await this.store.writable(trx, ctx, owner.courseId);
       const slot = sessionWorkSlot(sessionId);
-      const existing = await records.findSingleton(trx, ctx.actor.organisationId, course.id, slot);
+      const kind = WorkKind.sessionWork;
+      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, course.id, slot, kind);
       this.store.assertSlotVersion(existing, version);
-      const current = existing ? (JSON.parse(existing.dataJson) as SessionWork) : newSessionWork(sessionId);
+      const current: SessionWork = existing ? existing.record.data : newSessionWork(sessionId);
       const { reason, ...patch } = input;
       const next = applySessionWorkChange(current, patch, {
         at: this.deps.clock().toISOString(),
@@ -154,57 +165,53 @@ export class MiddlePhaseService {
         administrationIds: w.administrations.map((a) => a.id),
       });
       // Nothing changed (a finished record saved again as it was): nothing to keep or amend.
-      if (existing && next === current) return toRecord(existing);
-      const target = { course, patientId };
-      return this.store.putSlot(trx, ctx, target, WorkKind.sessionWork, slot, existing, version, next as never);
+      if (existing && next === current) return existing.record;
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, slot, existing, version, next);
     });
   }
 
   /** Every earlier version of a course record, newest first. */
-  async revisions(ctx: RequestContext, recordId: string) {
+  async revisions(ctx: RequestContext, recordId: string): Promise<RecordRevision[]> {
     const q = this.deps.db.db;
     const row = await records.findCourseRecord(q, ctx.actor.organisationId, recordId);
     const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, 'read'));
     if (!row || !patientId) throw new NotFound('Record');
-    // A course record's revisions are kept under its kind (CourseRecordStore.keep).
-    const rows = await listRevisions(q, ctx.actor.organisationId, row.kind, row.id);
+    const revisions = await records.listCourseRecordRevisions(q, ctx.actor.organisationId, row);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'CourseRecordRevision', recordId, patientId));
-    return rows.map((r) => ({
-      version: r.version,
-      data: JSON.parse(r.dataJson) as Data,
-      changedAt: r.changedAt,
-      changedBy: r.changedBy,
-    }));
+    return revisions;
   }
 
   /** Starts a communication analysis, role play, decision analysis or rupture record. */
-  async add(ctx: RequestContext, courseId: string, kind: ListWorkKind, input: Data): Promise<CourseRecord> {
+  async add<K extends ListWorkKind>(
+    ctx: RequestContext,
+    courseId: string,
+    kind: K,
+    input: Fields<K>,
+  ): Promise<CourseRecordOf<K>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.store.writable(trx, ctx, courseId);
       const w = await loadCourseWork(trx, course);
       const id = uuidv7();
-      let data: Data = { ...defaults[kind], ...input };
-      if (kind === 'role-play') data = this.carried(w, data);
-      this.check(w, kind, data);
+      const data = this.complete(w, kind, { ...defaults[kind], ...input }, kind === 'role-play' ? input : undefined);
       return this.store.insert(trx, ctx, course, patientId, kind, id, id, data);
     });
   }
 
-  async update(
+  async update<K extends ListWorkKind>(
     ctx: RequestContext,
     recordId: string,
-    kind: ListWorkKind,
+    kind: K,
     version: number,
-    patch: Data,
-  ): Promise<CourseRecord> {
+    patch: Fields<K>,
+  ): Promise<CourseRecordOf<K>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const row = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
-      if (!row || row.kind !== kind) throw new NotFound('Record');
+      const found = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
+      const row = found && records.isKind(kind)(found) ? found : undefined;
+      if (!row) throw new NotFound('Record');
       const { course, patientId } = await this.store.writable(trx, ctx, row.courseId);
-      if (row.version !== version) throw new StaleVersion(row.version, toRecord(row));
+      if (row.version !== version) throw new StaleVersion(row.version, row.record);
       const w = await loadCourseWork(trx, course);
-      const data: Data = { ...defaults[kind], ...(JSON.parse(row.dataJson) as Data), ...patch };
-      this.check(w, kind, data);
+      const data = this.complete(w, kind, { ...row.record.data, ...patch });
       return this.store.save(trx, ctx, row, version, data, patientId);
     });
   }
@@ -215,65 +222,74 @@ export class MiddlePhaseService {
     courseId: string,
     version: number,
     input: { decision: MidCourseDecision; rationale: string },
-  ): Promise<CourseRecord> {
+  ): Promise<CourseRecordOf<'mid-course-review'>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
       const { course, patientId } = await this.store.writable(trx, ctx, courseId);
       const w = await loadCourseWork(trx, course);
       const review = { decision: input.decision, rationale: input.rationale, atSession: w.lastSessionNumber };
       assertMidCourseReview(review, w.lastSessionNumber);
-      const data: Data = review;
-      const existing = await records.findSingleton(trx, ctx.actor.organisationId, courseId, WorkKind.midCourseReview);
       const kind = WorkKind.midCourseReview;
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, data);
+      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
+      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, review);
     });
+  }
+
+  /**
+   * The record a create or update makes: the kind's defaults, the stored fields and the change, complete by the
+   * kind's schema, then core's rules for the kind against the course's sessions, people and analyses.
+   */
+  private complete(w: CourseWork, kind: ListWorkKind, fields: object, carry?: object): AnyRecordData {
+    const sessionIds = w.sessions.map((s) => s.id);
+    const personIds = w.inventory.map((i) => i.value.id);
+    if ('sessionId' in fields && typeof fields.sessionId === 'string' && !sessionIds.includes(fields.sessionId)) {
+      throw new RuleViolation('No such session in this course.', 'sessionId');
+    }
+    switch (kind) {
+      case 'communication-analysis': {
+        const data = CommunicationAnalysisData.parse(fields);
+        assertCommunicationAnalysis(data, { personIds, sessionIds });
+        return data;
+      }
+      case 'role-play': {
+        const data = RolePlayData.parse(carry ? this.carried(w, fields, carry) : fields);
+        assertRolePlay(data, { personIds, sessionIds, analyses: w.analyses.map((a) => a.value) });
+        return data;
+      }
+      case 'decision-analysis': {
+        const data = DecisionAnalysisData.parse(fields);
+        assertDecisionAnalysis(data, { sessionNumbers: w.numberOf });
+        return data;
+      }
+      case 'rupture': {
+        const data = RuptureData.parse(fields);
+        assertRupture(data, { sessionIds });
+        return data;
+      }
+    }
   }
 
   /**
    * A role play carried over from an alternative of a communication analysis (issue item 2): the analysis and the
    * alternative must exist; the scenario, the person and the words to rehearse come from them unless given.
    */
-  private carried(w: CourseWork, data: Data): Data {
-    const analysisId = data.analysisId as string | null;
-    const alternativeId = data.alternativeId as string | null;
+  private carried(w: CourseWork, fields: object, input: object): object {
+    const idOf = (key: 'analysisId' | 'alternativeId' | 'sessionId') =>
+      key in fields && typeof fields[key as keyof typeof fields] === 'string' ? String(fields[key as keyof typeof fields]) : null;
+    const analysisId = idOf('analysisId');
+    const alternativeId = idOf('alternativeId');
     if (alternativeId && !analysisId) {
       throw new RuleViolation('Name the communication analysis the alternative comes from.', 'analysisId');
     }
-    if (!analysisId) return data;
+    if (!analysisId) return fields;
     const analysis = w.analyses.find((a) => a.value.id === analysisId);
     if (!analysis) throw new RuleViolation('There is no such communication analysis in this course.', 'analysisId');
-    if (!alternativeId) return data;
+    if (!alternativeId) return fields;
     if (!analysis.value.alternatives.some((a) => a.id === alternativeId)) {
       throw new RuleViolation('That analysis has no such alternative.', 'alternativeId');
     }
-    const base = rolePlayFromAlternative(analysis.value, alternativeId, data.sessionId as string);
-    const given = Object.fromEntries(Object.entries(data).filter(([k, v]) => v !== defaults['role-play'][k]));
-    return { ...base, ...given };
-  }
-
-  /** Core's rules for each kind, against the course's sessions, people and analyses. */
-  private check(w: CourseWork, kind: ListWorkKind, data: Data) {
-    const sessionIds = w.sessions.map((s) => s.id);
-    const personIds = w.inventory.map((i) => i.value.id);
-    if (typeof data.sessionId === 'string' && !sessionIds.includes(data.sessionId)) {
-      throw new RuleViolation('No such session in this course.', 'sessionId');
-    }
-    switch (kind) {
-      case 'communication-analysis':
-        assertCommunicationAnalysis(data as unknown as CommunicationAnalysis, { personIds, sessionIds });
-        break;
-      case 'role-play':
-        assertRolePlay(data as never, {
-          personIds,
-          sessionIds,
-          analyses: w.analyses.map((a) => a.value),
-        });
-        break;
-      case 'decision-analysis':
-        assertDecisionAnalysis(data as never, { sessionNumbers: w.numberOf });
-        break;
-      case 'rupture':
-        assertRupture(data as never, { sessionIds });
-        break;
-    }
+    const base = rolePlayFromAlternative(analysis.value, alternativeId, idOf('sessionId') ?? '');
+    // What the request gave beyond the defaults wins over what the alternative suggests.
+    const given = Object.entries(input).filter(([, v]) => v !== null && v !== undefined);
+    return { ...fields, ...base, ...Object.fromEntries(given) };
   }
 }

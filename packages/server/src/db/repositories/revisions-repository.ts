@@ -1,3 +1,5 @@
+import { Session, SessionRevision } from '@ipt/contract';
+import { z } from 'zod';
 import { uuidv7 } from '../../ids.js';
 import type { Q } from './tx.js';
 
@@ -44,4 +46,16 @@ export function listRevisions(q: Q, organisationId: string, recordType: string, 
     .where('recordRevisions.recordId', '=', recordId)
     .orderBy('recordRevisions.version', 'desc')
     .execute();
+}
+
+/** A session as kept before a change, with the reason when its finished work made one necessary. */
+const KeptSession = Session.extend({ changeReason: z.string().optional() });
+
+/** Every earlier version of a session, newest first, parsed. */
+export async function listSessionRevisions(q: Q, organisationId: string, sessionId: string): Promise<z.output<typeof SessionRevision>[]> {
+  const rows = await listRevisions(q, organisationId, 'Session', sessionId);
+  return rows.map((r) => {
+    const { changeReason, ...session } = KeptSession.parse(JSON.parse(r.dataJson));
+    return SessionRevision.parse({ ...r, session, reason: changeReason ?? null });
+  });
 }
