@@ -136,6 +136,15 @@ interface Generated {
 /** Generates the types from the document, type-checks the calls and the wrong uses, and compiles the calls to JS. */
 async function generate(documentText: string): Promise<Generated> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipt-openapi-client-'));
+  try {
+    return await generateIn(dir, documentText);
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function generateIn(dir: string, documentText: string): Promise<Generated> {
   const api = astToString(await openapiTS(documentText, { silent: true }));
   fs.writeFileSync(path.join(dir, 'api.ts'), api);
   fs.writeFileSync(path.join(dir, 'calls.ts'), callsSource);
