@@ -87,6 +87,43 @@ export default tseslint.config(
     files: ['packages/server/src/**/*.test.ts'],
     rules: only(['@ipt/core', '@ipt/contract', '@ipt/fhir', '@ipt/server']),
   },
+  {
+    // SQL lives in db/ (repositories, migrations, dialect): services and the rest call repository functions, whose
+    // where-clauses carry the organisation (shared/DESIGN.md "Security model"). Transactions stay in services. These
+    // two rules replace the general ones for these files, so the general selectors and the boundary are repeated.
+    files: [pkg('server')],
+    ignores: ['packages/server/src/db/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...only(['@ipt/core', '@ipt/contract', '@ipt/fhir'])['no-restricted-imports'][1],
+          paths: [{ name: 'kysely', importNames: ['sql'], message: 'Raw SQL belongs in packages/server/src/db/.' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a const object and a union type (shared/STYLE.md §2).' },
+        {
+          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          message: 'No .only in committed tests.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message:
+            'Queries belong in a repository under packages/server/src/db/repositories/, filtered by organisation.',
+        },
+        {
+          // Kysely's common table expressions: `.with('name', (db) => …)` (not Array.prototype.with(index, value)).
+          selector:
+            "CallExpression[callee.property.name=/^with(Recursive)?$/][arguments.0.type='Literal'][arguments.0.raw=/^['\"]/]",
+          message:
+            'Queries belong in a repository under packages/server/src/db/repositories/, filtered by organisation.',
+        },
+      ],
+    },
+  },
   { files: [pkg('web')], rules: only(['@ipt/core', '@ipt/contract']) },
   { files: [pkg('cli')], rules: only(['@ipt/core', '@ipt/server']) },
   {

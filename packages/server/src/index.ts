@@ -4,6 +4,7 @@ export { type Policy, policies } from './authz/policies.js';
 export { ConfigError, loadConfig } from './config.js';
 export { type Db, openDatabase } from './db/connect.js';
 export { describeSchema } from './db/dialect.js';
+export * as repositories from './db/repositories/index.js';
 export { latestMigration, migrateToLatest, migrationLevel } from './db/migrate.js';
 export type { DemoLogin } from './demo/demo-clinic.js';
 export { loadDemoClinic } from './demo/demo-clinic.js';

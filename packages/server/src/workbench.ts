@@ -7,6 +7,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { type Config, loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/connect.js';
 import { migrateToLatest, migrationLevel } from './db/migrate.js';
+import { listOrganisationDemoFlags } from './db/repositories/organisations-repository.js';
 import { type DemoLogin, loadDemoClinic } from './demo/demo-clinic.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -102,7 +103,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 async function ensureDemo(workbench: Workbench): Promise<DemoLogin[]> {
   const { db, config, services } = workbench;
   const file = path.join(config.dataDir, 'demo-logins.json');
-  const orgs = await db.db.selectFrom('organisations').select(['isDemo']).execute();
+  const orgs = await listOrganisationDemoFlags(db.db);
   if (orgs.length === 0) {
     const logins = await loadDemoClinic(services);
     fs.mkdirSync(config.dataDir, { recursive: true });

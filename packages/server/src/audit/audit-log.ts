@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
 import { lockAuditHead } from '../db/dialect.js';
+import { insertAuditEvents, setAuditChainHead } from '../db/repositories/audit-repository.js';
 import type { AuditEventTable, Database } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 
@@ -71,8 +72,8 @@ export async function appendAuditEvents(trx: Kysely<Database>, db: Db, entries: 
     rows.push(row);
     head = { seq: row.seq, hash: row.hash };
   }
-  await trx.insertInto('auditEvents').values(rows).execute();
-  await trx.updateTable('auditChainHead').set(head).where('id', '=', 1).execute();
+  await insertAuditEvents(trx, rows);
+  await setAuditChainHead(trx, head);
 }
 
 interface Pending {

@@ -1,5 +1,6 @@
 /** Walks the audit chain and reports the first broken link: an altered, removed or reordered event. */
 import type { Kysely } from 'kysely';
+import { findAuditChainHead, listAuditEventsFrom } from '../db/repositories/audit-repository.js';
 import type { Database } from '../db/schema.js';
 import { auditHash } from './audit-log.js';
 
@@ -16,13 +17,7 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
   let prevHash = GENESIS;
   let checked = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('auditEvents')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await listAuditEventsFrom(db, expectedSeq, pageSize);
     for (const raw of rows) {
       const row = { ...raw, seq: Number(raw.seq) };
       if (row.seq !== expectedSeq) {
@@ -41,11 +36,7 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
     }
     if (rows.length < pageSize) break;
   }
-  const head = await db
-    .selectFrom('auditChainHead')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  const head = await findAuditChainHead(db);
   if (Number(head.seq) !== checked || head.hash !== prevHash) {
     return {
       ok: false,

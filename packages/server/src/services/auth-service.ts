@@ -52,7 +52,7 @@ export class AuthService {
           const failed = user.failedLogins + 1;
           const lockMs = failed >= FREE_FAILURES ? Math.min(1000 * 2 ** (failed - FREE_FAILURES), MAX_LOCK_MS) : 0;
           const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs).toISOString() : null;
-          await usersRepo.recordLoginFailure(trx, user.id, failed, lockedUntil);
+          await usersRepo.recordLoginFailure(trx, user.organisationId, user.id, failed, lockedUntil);
         }
         await this.deps.audit.inTransaction(trx, [
           {
@@ -71,7 +71,7 @@ export class AuthService {
     const token = secretToken();
     const at = now.toISOString();
     await db.db.transaction().execute(async (trx) => {
-      await usersRepo.clearLoginFailures(trx, user.id);
+      await usersRepo.clearLoginFailures(trx, user.organisationId, user.id);
       await sessionsRepo.insertAuthSession(trx, {
         idHash: hashToken(token),
         userId: user.id,
@@ -93,7 +93,7 @@ export class AuthService {
         },
       ]);
     });
-    const me = await usersRepo.findMe(db.db, user.id);
+    const me = await usersRepo.findMe(db.db, user.organisationId, user.id);
     if (!me) throw new LoginFailed();
     return { token, me };
   }
@@ -135,14 +135,10 @@ export class AuthService {
    */
   async unlock(actor: Actor, ip: string | null, password: string) {
     const { db, clock } = this.deps;
-    const user = await db.db
-      .selectFrom('users')
-      .select(['passwordHash', 'failedLogins'])
-      .where('id', '=', actor.userId)
-      .executeTakeFirst();
+    const user = await usersRepo.findUserCredentials(db.db, actor.organisationId, actor.userId);
     if (!user || !(await verifyPassword(user.passwordHash, password))) {
       const failed = (user?.failedLogins ?? 0) + 1;
-      await usersRepo.recordLoginFailure(db.db, actor.userId, failed, null);
+      await usersRepo.recordLoginFailure(db.db, actor.organisationId, actor.userId, failed, null);
       if (failed >= FREE_FAILURES) {
         await sessionsRepo.endSession(db.db, actor.sessionIdHash, clock().toISOString());
         throw new NotAuthenticated();
@@ -150,14 +146,14 @@ export class AuthService {
       throw new RuleViolation('That password is not correct.', 'password');
     }
     await db.db.transaction().execute(async (trx) => {
-      await usersRepo.clearLoginFailures(trx, actor.userId);
+      await usersRepo.clearLoginFailures(trx, actor.organisationId, actor.userId);
       await sessionsRepo.setKioskLock(trx, actor.sessionIdHash, null);
       await this.deps.audit.inTransaction(trx, [this.selfEvent(actor, ip, AuditAction.update, 'unlockKiosk')]);
     });
   }
 
   async me(actor: Actor): Promise<Me> {
-    const me = await usersRepo.findMe(this.deps.db.db, actor.userId);
+    const me = await usersRepo.findMe(this.deps.db.db, actor.organisationId, actor.userId);
     if (!me) throw new NotAuthenticated();
     return me;
   }
@@ -165,19 +161,15 @@ export class AuthService {
   /** Changes the password and ends every other session of the user. */
   async changePassword(actor: Actor, ip: string | null, currentPassword: string, newPassword: string) {
     const { db, clock } = this.deps;
-    const user = await db.db
-      .selectFrom('users')
-      .select('passwordHash')
-      .where('id', '=', actor.userId)
-      .executeTakeFirst();
+    const user = await usersRepo.findUserCredentials(db.db, actor.organisationId, actor.userId);
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new DomainError('Your current password is not correct.', 'currentPassword');
     }
     const passwordHash = await hashPassword(newPassword);
     const at = clock().toISOString();
     await db.db.transaction().execute(async (trx) => {
-      await usersRepo.setPasswordHash(trx, actor.userId, passwordHash, at);
-      await sessionsRepo.endOtherSessions(trx, actor.userId, actor.sessionIdHash, at);
+      await usersRepo.setPasswordHash(trx, actor.organisationId, actor.userId, passwordHash, at);
+      await sessionsRepo.endOtherSessions(trx, actor.organisationId, actor.userId, actor.sessionIdHash, at);
       await this.deps.audit.inTransaction(trx, [
         this.selfEvent(actor, ip, AuditAction.passwordChange, 'changePassword'),
       ]);

@@ -137,8 +137,8 @@ export class PatientsService {
     const ids = courseRows.map((c) => c.id);
     const [sessionRows, transitions, careTeam, flags] = await Promise.all([
       courses.listSessionsOfCourses(q, ctx.actor.organisationId, ids),
-      courses.listPhaseTransitions(q, ids),
-      patients.listCareTeam(q, row.id),
+      courses.listPhaseTransitions(q, ctx.actor.organisationId, ids),
+      patients.listCareTeam(q, ctx.actor.organisationId, row.id),
       measures.listRiskFlags(q, ctx.actor.organisationId, [row.id], true),
     ]);
     const today = todayOf(this.deps.clock);
@@ -210,7 +210,7 @@ export class PatientsService {
         addedAt: this.deps.clock().toISOString(),
       });
       await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.update, 'CareTeam', userId, patientId)]);
-      return patients.listCareTeam(trx, patientId);
+      return patients.listCareTeam(trx, ctx.actor.organisationId, patientId);
     });
   }
 

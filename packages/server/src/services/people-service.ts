@@ -5,6 +5,7 @@ import type { RequestContext } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AuditAction } from '../audit/audit-log.js';
 import { isUniqueViolation } from '../db/dialect.js';
+import * as organisations from '../db/repositories/organisations-repository.js';
 import * as users from '../db/repositories/users-repository.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
@@ -24,16 +25,12 @@ export class PeopleService {
   /** A new organisation (a clinic or service); every record belongs to exactly one. */
   async createOrganisation(name: string): Promise<{ id: string; name: string }> {
     const row = { id: uuidv7(), name, isDemo: 0, createdAt: this.deps.clock().toISOString() };
-    await this.deps.db.db.insertInto('organisations').values(row).execute();
+    await organisations.insertOrganisation(this.deps.db.db, row);
     return { id: row.id, name };
   }
 
   async findOrganisationByName(name: string) {
-    return this.deps.db.db
-      .selectFrom('organisations')
-      .select(['id', 'name'])
-      .where('name', '=', name)
-      .executeTakeFirst();
+    return organisations.findOrganisationByName(this.deps.db.db, name);
   }
 
   async list(ctx: RequestContext): Promise<User[]> {
@@ -113,7 +110,7 @@ export class PeopleService {
     };
     try {
       await q.transaction().execute(async (trx) => {
-        await trx.insertInto('supervisionLinks').values(row).execute();
+        await organisations.insertSupervisionLink(trx, row);
         await this.deps.audit.inTransaction(trx, [
           clinicalEvent(ctx, AuditAction.create, 'SupervisionLink', row.id, null),
         ]);

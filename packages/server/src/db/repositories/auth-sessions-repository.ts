@@ -5,6 +5,10 @@ export function insertAuthSession(q: Q, row: AuthSessionTable) {
   return q.insertInto('authSessions').values(row).execute();
 }
 
+/**
+ * Sessions are found by the SHA-256 of their 256-bit random cookie token, which no two organisations share: the
+ * token is how the organisation becomes known.
+ */
 export function findLiveSession(q: Q, idHash: string) {
   return q
     .selectFrom('authSessions')
@@ -38,10 +42,11 @@ export function endSession(q: Q, idHash: string, at: string) {
     .execute();
 }
 
-export function endOtherSessions(q: Q, userId: string, keepIdHash: string, at: string) {
+export function endOtherSessions(q: Q, organisationId: string, userId: string, keepIdHash: string, at: string) {
   return q
     .updateTable('authSessions')
     .set({ endedAt: at })
+    .where('organisationId', '=', organisationId)
     .where('userId', '=', userId)
     .where('idHash', '!=', keepIdHash)
     .where('endedAt', 'is', null)

@@ -67,7 +67,11 @@ export function insertPhaseTransition(q: Q, row: PhaseTransitionTable) {
   return q.insertInto('phaseTransitions').values(row).execute();
 }
 
-export async function listPhaseTransitions(q: Q, courseIds: readonly string[]): Promise<PhaseTransition[]> {
+export async function listPhaseTransitions(
+  q: Q,
+  organisationId: string,
+  courseIds: readonly string[],
+): Promise<PhaseTransition[]> {
   if (courseIds.length === 0) return [];
   const rows = await q
     .selectFrom('phaseTransitions')
@@ -82,6 +86,7 @@ export async function listPhaseTransitions(q: Q, courseIds: readonly string[]): 
       'phaseTransitions.byUserId',
       'users.displayName as byName',
     ])
+    .where('phaseTransitions.organisationId', '=', organisationId)
     .where('phaseTransitions.courseId', 'in', courseIds)
     .orderBy('phaseTransitions.at')
     .execute();

@@ -55,11 +55,12 @@ export function listOrganisationPatients(q: Q, organisationId: string) {
     .execute();
 }
 
-export async function listCareTeam(q: Q, patientId: string): Promise<CareTeamMember[]> {
+export async function listCareTeam(q: Q, organisationId: string, patientId: string): Promise<CareTeamMember[]> {
   const rows = await q
     .selectFrom('careTeamMembers')
     .innerJoin('users', 'users.id', 'careTeamMembers.userId')
     .select(['users.id as userId', 'users.displayName', 'users.role'])
+    .where('careTeamMembers.organisationId', '=', organisationId)
     .where('careTeamMembers.patientId', '=', patientId)
     .orderBy('users.displayName')
     .execute();

@@ -13,11 +13,12 @@ export function toUser(row: Pick<UserTable, 'id' | 'email' | 'displayName' | 'ro
   };
 }
 
+/** At sign-in, before any organisation is known: emails are unique across organisations. */
 export function findUserByEmail(q: Q, email: string) {
   return q.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findMe(q: Q, userId: string): Promise<Me | undefined> {
+export async function findMe(q: Q, organisationId: string, userId: string): Promise<Me | undefined> {
   const row = await q
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisationId')
@@ -29,6 +30,7 @@ export async function findMe(q: Q, userId: string): Promise<Me | undefined> {
       'users.organisationId',
       'organisations.name as organisationName',
     ])
+    .where('users.organisationId', '=', organisationId)
     .where('users.id', '=', userId)
     .executeTakeFirst();
   return row && { ...row, role: row.role as Role };
@@ -38,16 +40,47 @@ export function insertUser(q: Q, row: UserTable) {
   return q.insertInto('users').values(row).execute();
 }
 
-export function recordLoginFailure(q: Q, userId: string, failedLogins: number, lockedUntil: string | null) {
-  return q.updateTable('users').set({ failedLogins, lockedUntil }).where('id', '=', userId).execute();
+/** What checking the user's own password needs (kiosk unlock, password change). */
+export function findUserCredentials(q: Q, organisationId: string, userId: string) {
+  return q
+    .selectFrom('users')
+    .select(['passwordHash', 'failedLogins'])
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
-export function clearLoginFailures(q: Q, userId: string) {
-  return q.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', userId).execute();
+export function recordLoginFailure(
+  q: Q,
+  organisationId: string,
+  userId: string,
+  failedLogins: number,
+  lockedUntil: string | null,
+) {
+  return q
+    .updateTable('users')
+    .set({ failedLogins, lockedUntil })
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
-export function setPasswordHash(q: Q, userId: string, passwordHash: string, at: string) {
-  return q.updateTable('users').set({ passwordHash, updatedAt: at }).where('id', '=', userId).execute();
+export function clearLoginFailures(q: Q, organisationId: string, userId: string) {
+  return q
+    .updateTable('users')
+    .set({ failedLogins: 0, lockedUntil: null })
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export function setPasswordHash(q: Q, organisationId: string, userId: string, passwordHash: string, at: string) {
+  return q
+    .updateTable('users')
+    .set({ passwordHash, updatedAt: at })
+    .where('organisationId', '=', organisationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function listUsers(q: Q, organisationId: string): Promise<User[]> {
