@@ -2,10 +2,32 @@
  * The web client reaches the server only through the contract's typed client (shared/DESIGN.md). Same origin: the
  * server serves this app and the API, so the session cookie rides along.
  */
-import { ApiError, createClient, type Me, ProblemType, pathFor, routes } from '@ipt/contract';
+import {
+  ApiError,
+  type CallArgs,
+  createClient,
+  type Me,
+  ProblemType,
+  pathFor,
+  type Routes,
+  routes,
+} from '@ipt/contract';
 import { queryOptions } from '@tanstack/react-query';
 
 export const api = createClient();
+
+/** The body a write takes, by operation: the contract's request schema as the typed client sees it. */
+export type BodyOf<K extends keyof Routes> = CallArgs<Routes[K]> extends { body: infer B } ? B : never;
+
+/** A record's data with its id and the version a write must name (If-Match). */
+export type Versioned<T> = T & { readonly id: string; readonly version: number };
+
+/** A course record as a tool edits it: its kind's data (core's shape, as the typed client parsed it), id and version. */
+export const versioned = <T extends object>(record: {
+  readonly id: string;
+  readonly version: number;
+  readonly data: T;
+}): Versioned<T> => ({ ...record.data, id: record.id, version: record.version });
 
 export const queryKeys = {
   me: ['me'] as const,

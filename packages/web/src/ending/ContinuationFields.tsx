@@ -5,8 +5,7 @@ import { RadioGroup } from '../forms/RadioGroup.js';
 import { continuationOptions, frequencyOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { RecordText } from '../middle/record-editing.js';
-import type { MaintenanceContract } from './records.js';
-import type { TerminationProps } from './records.js';
+import type { MaintenanceContract, TerminationProps } from './ending-forms.js';
 
 const needsContract = (d: string | null) =>
   d === ContinuationDecision.continuation || d === ContinuationDecision.maintenance;

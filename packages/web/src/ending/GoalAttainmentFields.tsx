@@ -3,8 +3,7 @@ import { attainmentOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { RecordText } from '../middle/record-editing.js';
 import { useEnding } from './ending-context.js';
-import type { TerminationEdit } from './records.js';
-import type { TerminationProps } from './records.js';
+import type { TerminationEdit, TerminationProps } from './ending-forms.js';
 
 type Attainment = TerminationEdit['goalAttainment'][number];
 

@@ -2,8 +2,7 @@ import { TextField } from '../forms/Field.js';
 import { ItemListEditor } from '../forms/ListEditor.js';
 import { t } from '../i18n/t.js';
 import { useEnding } from './ending-context.js';
-import type { RelapsePlanEdit } from './records.js';
-import type { PlanProps } from './records.js';
+import type { PlanProps, RelapsePlanEdit } from './ending-forms.js';
 
 type Contact = RelapsePlanEdit['peopleToContact'][number];
 

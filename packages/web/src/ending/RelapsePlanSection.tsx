@@ -10,7 +10,7 @@ import { useAutosave } from '../initial/use-autosave.js';
 import { RecordText } from '../middle/record-editing.js';
 import { useEnding, useRefreshEnding } from './ending-context.js';
 import { PeopleToContact } from './PeopleToContact.js';
-import { cleanPlan, readRelapsePlan, type RelapsePlanEdit } from './records.js';
+import { blankPlan, cleanPlan, type RelapsePlanEdit } from './ending-forms.js';
 import { ReturnThreshold } from './ReturnThreshold.js';
 
 type Sign = RelapsePlanEdit['warningSigns'][number];
@@ -23,7 +23,7 @@ export function RelapsePlanSection() {
   const { view } = useEnding();
   const refresh = useRefreshEnding();
   const { draft, change, flush, state } = useAutosave(
-    readRelapsePlan(view.relapsePlan),
+    { ...(view.relapsePlan?.data ?? blankPlan), version: view.relapsePlan?.version ?? 0 },
     (patch, ifMatch) => api.putRelapsePlan({ params: { courseId: view.courseId }, body: cleanPlan(patch), ifMatch }),
     { onSaved: () => void refresh(), onConflict: () => void refresh() },
   );

@@ -3,8 +3,7 @@ import { CheckboxField } from '../forms/Checkbox.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { t } from '../i18n/t.js';
 import { useEnding } from './ending-context.js';
-import type { Threshold } from './records.js';
-import type { PlanProps } from './records.js';
+import type { PlanProps, Threshold } from './ending-forms.js';
 
 /**
  * "When to come back" as a score too (DOMAIN §6.2, e.g. a PHQ-9 total at or above a level for some weeks): offered

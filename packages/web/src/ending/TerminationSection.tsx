@@ -11,7 +11,7 @@ import { RecordText } from '../middle/record-editing.js';
 import { ContinuationFields } from './ContinuationFields.js';
 import { useEnding, useRefreshEnding } from './ending-context.js';
 import { GoalAttainmentFields } from './GoalAttainmentFields.js';
-import { cleanTermination, readTermination, type TerminationEdit, type TerminationProps } from './records.js';
+import { blankTermination, cleanTermination, type TerminationEdit, type TerminationProps } from './ending-forms.js';
 
 /**
  * The termination checklist (DOMAIN §1.4, §6.1): each task ticked with a note, and the work that belongs to some
@@ -21,7 +21,7 @@ import { cleanTermination, readTermination, type TerminationEdit, type Terminati
 export function TerminationSection() {
   const { view } = useEnding();
   const refresh = useRefreshEnding();
-  const record = readTermination(view.termination);
+  const record = { ...(view.termination?.data ?? blankTermination), version: view.termination?.version ?? 0 };
   const { draft, change, flush, commit, state } = useAutosave<
     TerminationEdit & { version: number; complete?: boolean }
   >(

@@ -2,7 +2,7 @@ import { CreateInventoryEntryRequest, ProblemType } from '@ipt/contract';
 import { findDuplicatePerson, type RelationshipType } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, type BodyOf, isApiError, versioned } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing, validate } from '../forms/problem.js';
@@ -10,7 +10,6 @@ import { useFormState } from '../forms/use-form-state.js';
 import { relationshipOptions } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
 import { useInitial, useRefreshInitial } from './initial-context.js';
-import type { BodyOf } from './records.js';
 
 type Body = BodyOf<'createInventoryEntry'>;
 
@@ -35,7 +34,7 @@ export function ringOptions(rings: number) {
  * server refuses (409/422) and the form offers to merge with the existing entry.
  */
 export function AddPersonForm() {
-  const { detail, records, patient, rings } = useInitial();
+  const { detail, view, patient, rings } = useInitial();
   const courseId = detail.course.id;
   const headingId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -47,7 +46,7 @@ export function AddPersonForm() {
   const add = useMutation({
     mutationFn: (body: Body) => api.createInventoryEntry({ params: { courseId }, body }),
     onSuccess: async (_, body) => {
-      const existing = records.inventory.find((p) => p.id === body.mergeInto)?.personName;
+      const existing = view.inventory.find((p) => p.id === body.mergeInto)?.data.personName;
       setDuplicate(null);
       form.succeed(
         existing ? t('inventory.merged', { existing }) : t('inventory.added', { name: body.personName }),
@@ -60,8 +59,9 @@ export function AddPersonForm() {
       const refused =
         (isApiError(error, 409) && error.problem.type !== ProblemType.staleVersion) || isApiError(error, 422);
       const current = isApiError(error) ? (error.problem.current as { id?: unknown } | undefined) : undefined;
-      const byServer = records.inventory.find((p) => p.id === current?.id);
-      const match = byServer ?? findDuplicatePerson(records.inventory, body.personName)?.entry;
+      const people = view.inventory.map(versioned);
+      const byServer = people.find((p) => p.id === current?.id);
+      const match = byServer ?? findDuplicatePerson(people, body.personName)?.entry;
       if (refused && match && body.mergeInto === undefined) {
         setDuplicate({ id: match.id, name: match.personName, body });
         form.setMessage({

@@ -1,7 +1,7 @@
 import { type CirclePlacement, CircleRings, placeByCloseness, SnapshotPhase, stepRing } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api } from '../api.js';
+import { api, versioned } from '../api.js';
 import { SelectField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
@@ -20,7 +20,7 @@ import { MarksKey, PersonMarks } from './PersonMarks.js';
  * keeps the circle as it is (intake, mid-treatment, end of treatment) to compare later.
  */
 export function CircleSection() {
-  const { detail, records, patient, rings, setRings } = useInitial();
+  const { detail, view, patient, rings, setRings } = useInitial();
   const courseId = detail.course.id;
   const refresh = useRefreshInitial(courseId, patient.id);
   const captionId = useId();
@@ -28,7 +28,7 @@ export function CircleSection() {
   const [moving, setMoving] = useState<ReadonlyMap<string, number>>(new Map());
   const [message, setMessage] = useState<FormMessage | null>(null);
   const [phase, setPhase] = useState<string>(SnapshotPhase.intake);
-  const people = records.inventory;
+  const people = view.inventory.map(versioned);
 
   const placements: CirclePlacement[] = placeByCloseness(
     people.map((p) => ({ id: p.id, closenessRing: moving.get(p.id) ?? p.closenessRing })),
@@ -188,19 +188,17 @@ export function CircleSection() {
                 {t('circle.snapshot', { phase: snapshotPhaseLabel(phase).toLowerCase() })}
               </button>
             </div>
-            {records.snapshots.length > 0 && (
+            {view.snapshots.length > 0 && (
               <div className="snapshots">
                 <h3>{t('circle.snapshots')}</h3>
                 <ul>
-                  {records.snapshots.map((s) => (
-                    <li key={s.id}>
+                  {view.snapshots.map(({ id, data: s }) => (
+                    <li key={id}>
                       {t('circle.snapshotItem', {
                         phase: snapshotPhaseLabel(s.phase),
-                        people: s.people,
+                        people: s.placements.length,
                         rings: s.rings,
-                        when: s.takenAt
-                          ? `, ${s.takenAt.length <= 10 ? formatDate(s.takenAt) : formatDateTime(s.takenAt)}`
-                          : '',
+                        when: `, ${s.takenAt.length <= 10 ? formatDate(s.takenAt) : formatDateTime(s.takenAt)}`,
                       })}
                     </li>
                   ))}

@@ -1,17 +1,17 @@
+import type { CourseRecordData } from '@ipt/contract';
 import { checklistFor } from '@ipt/core';
 import { problemAreaLabel } from '../i18n/initial-labels.js';
 import { formatDate, t } from '../i18n/t.js';
 import { useInitial } from './initial-context.js';
-import type { ContractRecord } from './records.js';
 
 /**
  * The patient's copy of the contract, in plain words: shown only when printed (Print for the patient). The goals of
  * the focus are core's wording (`checklistFor`); the personal goals are the patient's own.
  */
-export function ContractPrint({ contract }: { contract: ContractRecord }) {
-  const { patient, records } = useInitial();
-  const area = records.problemArea;
-  const person = records.inventory.find((p) => p.id === area?.primary.personId)?.personName;
+export function ContractPrint({ contract }: { contract: CourseRecordData['treatment-contract'] }) {
+  const { patient, view } = useInitial();
+  const area = view.problemArea?.data;
+  const person = view.inventory.find((p) => p.id === area?.primary.personId)?.data.personName;
   const goalText = (id: string) =>
     area
       ? [
@@ -19,16 +19,17 @@ export function ContractPrint({ contract }: { contract: ContractRecord }) {
           ...(area.secondary ? checklistFor(area.secondary.area).goals : []),
         ].find((g) => g.id === id)?.text
       : undefined;
-  const sessions = t('contract.sessionsValue', { n: contract.plannedSessions ?? '', minutes: contract.sessionMinutes });
+  const sessions = t('contract.sessionsValue', { n: contract.plannedSessions, minutes: contract.sessionMinutes });
   const areaName = area ? problemAreaLabel(area.primary.area) : '';
   const focus = person ? t('contract.printPerson', { area: areaName, person }) : areaName;
-  const arrangements = [
+  const allArrangements: [string, string][] = [
     [t('contract.attendance'), contract.attendance],
     [t('contract.missed'), contract.missedSessions],
     [t('contract.medication'), contract.medicationPlan],
     [t('contract.joint'), contract.jointSessions],
     [t('contract.safety'), contract.safety],
-  ].filter(([, v]) => (v ?? '').trim() !== '');
+  ];
+  const arrangements = allArrangements.filter(([, v]) => v.trim() !== '');
   return (
     <article className="contract-print">
       <h2>{t('contract.printHeading')}</h2>
@@ -54,17 +55,13 @@ export function ContractPrint({ contract }: { contract: ContractRecord }) {
           <li key={g}>{g}</li>
         ))}
       </ul>
-      {contract.roles && (
-        <>
-          <h3>{t('contract.printRoles')}</h3>
-          <dl>
-            <dt>{t('contract.printYou')}</dt>
-            <dd>{contract.roles.patient}</dd>
-            <dt>{t('contract.printMe')}</dt>
-            <dd>{contract.roles.therapist}</dd>
-          </dl>
-        </>
-      )}
+      <h3>{t('contract.printRoles')}</h3>
+      <dl>
+        <dt>{t('contract.printYou')}</dt>
+        <dd>{contract.roles.patient}</dd>
+        <dt>{t('contract.printMe')}</dt>
+        <dd>{contract.roles.therapist}</dd>
+      </dl>
       {arrangements.length > 0 && (
         <>
           <h3>{t('contract.printArrangements')}</h3>

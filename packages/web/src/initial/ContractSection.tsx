@@ -2,7 +2,7 @@ import { TreatmentContractRequest } from '@ipt/contract';
 import { contractEndDate, defaultContractRoles, offeredGoals, SessionLength } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api, type BodyOf } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -12,7 +12,6 @@ import { formatDate, t } from '../i18n/t.js';
 import { ContractPrint } from './ContractPrint.js';
 import { toolName } from './InitialChecklist.js';
 import { ToolId, useInitial, useRefreshInitial } from './initial-context.js';
-import type { BodyOf } from './records.js';
 
 type Body = BodyOf<'putTreatmentContract'>;
 
@@ -30,10 +29,10 @@ function printContract() {
  * safety. The planned number of sessions and the end date are the course's; the server computes the end date.
  */
 export function ContractSection() {
-  const { detail, records, patient } = useInitial();
+  const { detail, view, patient } = useInitial();
   const { course } = detail;
   const refresh = useRefreshInitial(course.id, patient.id);
-  const saved = records.contract;
+  const saved = view.contract?.data;
   const roles = saved?.roles ?? defaultContractRoles();
   const form = useFormState({
     sessionMinutes: String(saved?.sessionMinutes ?? SessionLength.defaultMinutes),
@@ -45,7 +44,7 @@ export function ContractSection() {
     jointSessions: saved?.jointSessions ?? '',
     safety: saved?.safety ?? '',
   });
-  const area = records.problemArea;
+  const area = view.problemArea?.data;
   const goals = area ? offeredGoals(area.primary.area, area.secondary?.area ?? null) : [];
   const [areaGoals, setAreaGoals] = useState<string[] | null>(saved ? [...saved.areaGoals] : null);
   const chosenGoals = areaGoals ?? goals.map((g) => g.id);
@@ -59,7 +58,7 @@ export function ContractSection() {
 
   const save = useMutation({
     mutationFn: (body: Body) =>
-      api.putTreatmentContract({ params: { courseId: course.id }, body, ifMatch: saved?.version ?? 0 }),
+      api.putTreatmentContract({ params: { courseId: course.id }, body, ifMatch: view.contract?.version ?? 0 }),
     onSuccess: async () => {
       form.succeed(t('contract.done'));
       await refresh();

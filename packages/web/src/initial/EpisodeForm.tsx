@@ -1,29 +1,30 @@
+import type { InitialPhaseView } from '@ipt/contract';
 import { type Episode, EpisodeKind, EpisodeType } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api } from '../api.js';
+import { api, type BodyOf, type Versioned } from '../api.js';
 import { SelectField, TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { episodeKindOptions, episodeTypeOptions } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
 import { useInitial, useRefreshInitial } from './initial-context.js';
-import type { BodyOf, Versioned } from './records.js';
 import { checkTimelineText, timelineDateInput } from './timeline-date.js';
 import { dateError, TimelineDateField } from './TimelineDateField.js';
 
 type Body = BodyOf<'createEpisode'>;
+type Saved = Versioned<InitialPhaseView['episodes'][number]['data']>;
 
 /**
  * Add or change an episode (DOMAIN §2.4): which one (the current episode is the one whose onset the hints and the
  * gate read), its type, when it began and ended, how bad it got, and what treatments it had.
  */
-export function EpisodeForm({ episode, onDone }: { episode?: Versioned<Episode>; onDone?: () => void }) {
-  const { detail, records, patient, today } = useInitial();
+export function EpisodeForm({ episode, onDone }: { episode?: Saved; onDone?: () => void }) {
+  const { detail, view, patient, today } = useInitial();
   const courseId = detail.course.id;
   const headingId = useId();
   const refresh = useRefreshInitial(courseId, patient.id);
-  const hasCurrent = records.episodes.some((e) => e.kind === EpisodeKind.current && e.id !== episode?.id);
+  const hasCurrent = view.episodes.some((e) => e.data.kind === EpisodeKind.current && e.id !== episode?.id);
   const initial = () => ({
     kind: episode?.kind ?? (hasCurrent ? EpisodeKind.past : EpisodeKind.current),
     type: episode?.type ?? EpisodeType.depressive,
@@ -63,13 +64,15 @@ export function EpisodeForm({ episode, onDone }: { episode?: Versioned<Episode>;
       .split('\n')
       .map((s) => s.trim())
       .filter((s) => s !== '')
-      .map((kind) => ({ kind }));
+      // What the form does not show (a treatment's dates and response, the peak's score) is kept as it was.
+      .map((kind) => episode?.treatments?.find((x) => x.kind === kind) ?? { kind });
+    const peak = (v.peak ?? '').trim();
     save.mutate({
       kind: v.kind as Episode['kind'],
       type: v.type as Episode['type'],
       start: start.date,
       end: end.ok ? end.date : null,
-      peakSeverity: (v.peak ?? '').trim() === '' ? null : { description: (v.peak ?? '').trim() },
+      peakSeverity: peak === '' ? null : { ...episode?.peakSeverity, description: peak },
       treatments,
     });
   });

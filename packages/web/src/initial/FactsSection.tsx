@@ -3,7 +3,7 @@ import { GateItem } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api, type BodyOf } from '../api.js';
 import { CheckboxField } from '../forms/Checkbox.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -12,22 +12,21 @@ import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { toolName } from './InitialChecklist.js';
 import { ToolId, useInitial, useRefreshInitial } from './initial-context.js';
-import type { BodyOf } from './records.js';
 
 /** Gate items 1, 2 and 8 (DOMAIN §1.2): the diagnosis, the sick role explained, the safety screen. */
 export function FactsSection() {
-  const { detail, records, patient } = useInitial();
-  const facts = records.facts;
+  const { detail, view, patient } = useInitial();
+  const facts = view.facts?.data;
   const courseId = detail.course.id;
   const refresh = useRefreshInitial(courseId, patient.id);
   const form = useFormState({ diagnosis: facts?.diagnosis ?? '' });
   const [sickRole, setSickRole] = useState(facts?.sickRoleExplained ?? false);
   const [safety, setSafety] = useState(facts?.safetyScreenDone ?? false);
-  const baselineMissing = records.checklist.some((c) => c.id === GateItem.diagnosis && !c.done) && facts?.diagnosis;
+  const baselineMissing = view.checklist.some((c) => c.id === GateItem.diagnosis && !c.done) && facts?.diagnosis;
 
   const save = useMutation({
     mutationFn: (body: BodyOf<'putInitialFacts'>) =>
-      api.putInitialFacts({ params: { courseId }, body, ifMatch: facts?.version ?? 0 }),
+      api.putInitialFacts({ params: { courseId }, body, ifMatch: view.facts?.version ?? 0 }),
     onSuccess: async () => {
       form.succeed(t('facts.done'));
       await refresh();

@@ -31,14 +31,15 @@ const when = (date: string | null) => (date ? formatDate(date.slice(0, 10)) : ''
  * (`allowedFormulationTransitions`); the patient's words are required where core says so.
  */
 export function FormulationSection() {
-  const { detail, records, patient } = useInitial();
+  const { detail, view, patient } = useInitial();
   const courseId = detail.course.id;
   const refresh = useRefreshInitial(courseId, patient.id);
-  const record = records.formulation;
-  const status = record?.status ?? null;
-  const draft = records.draftFormulation;
-  const [text, setText] = useState(record?.text || draft || '');
-  const dirty = text.trim() !== (record?.text ?? '').trim();
+  const record = view.formulation;
+  const saved = record?.data;
+  const status = saved?.status ?? null;
+  const draft = view.draftFormulation;
+  const [text, setText] = useState(saved?.text || draft || '');
+  const dirty = text.trim() !== (saved?.text ?? '').trim();
   const form = useFormState({ answer: '', patientWords: '' });
   const next = status === null ? [] : allowedFormulationTransitions(status);
   const answers = next.filter(patientWordsRequired);
@@ -50,7 +51,7 @@ export function FormulationSection() {
   }, [draft, hasRecord]);
   // After a save or a transition (a new version), the saved text is what the field shows.
   const savedVersion = record?.version;
-  const savedText = record?.text;
+  const savedText = saved?.text;
   useEffect(() => {
     if (savedVersion !== undefined && savedText !== undefined) setText(savedText);
   }, [savedVersion, savedText]);
@@ -118,8 +119,8 @@ export function FormulationSection() {
         <p className="formulation-status" data-status={status ?? 'none'}>
           <strong>{t('formulation.status')}:</strong>{' '}
           {status
-            ? record?.statusDate
-              ? t('formulation.statusOn', { status: formulationStatusLabel(status), date: when(record.statusDate) })
+            ? saved?.statusDate
+              ? t('formulation.statusOn', { status: formulationStatusLabel(status), date: when(saved.statusDate) })
               : formulationStatusLabel(status)
             : formulationStatusLabel(FormulationStatus.draft)}
         </p>
@@ -160,15 +161,15 @@ export function FormulationSection() {
         ) : (
           <>
             <blockquote className="formulation-quote">
-              {(record?.text ?? '').split(/\n{2,}/).map((p) => (
+              {(saved?.text ?? '').split(/\n{2,}/).map((p) => (
                 <p key={p}>{p}</p>
               ))}
             </blockquote>
-            {record?.patientWords && (
+            {saved?.patientWords && (
               <div className="patient-words">
                 <p className="hint-sub">{t('formulation.patientSaid')}</p>
                 <blockquote>
-                  <p>{record.patientWords}</p>
+                  <p>{saved.patientWords}</p>
                 </blockquote>
               </div>
             )}
@@ -209,15 +210,13 @@ export function FormulationSection() {
             </form>
           </details>
         )}
-        {record && record.history.length > 0 && (
+        {saved?.history && saved.history.length > 0 && (
           <div className="formulation-history">
             <h3>{t('formulation.history')}</h3>
             <ol>
-              {record.history.map((h, i) => (
+              {saved.history.map((h, i) => (
                 <li key={`${h.status}-${i}`}>
-                  {h.on
-                    ? t('formulation.statusOn', { status: formulationStatusLabel(h.status), date: when(h.on) })
-                    : formulationStatusLabel(h.status)}
+                  {t('formulation.statusOn', { status: formulationStatusLabel(h.status), date: when(h.on) })}
                   {h.patientWords && <q>{h.patientWords}</q>}
                 </li>
               ))}

@@ -1,3 +1,4 @@
+import { versioned } from '../api.js';
 import { t } from '../i18n/t.js';
 import { AddPersonForm } from './AddPersonForm.js';
 import { toolName } from './InitialChecklist.js';
@@ -6,15 +7,15 @@ import { PersonCard } from './PersonCard.js';
 
 /** The interpersonal inventory (DOMAIN §2.1, §2.2): one card per person, and a quick way to add the next one. */
 export function InventorySection() {
-  const { records } = useInitial();
+  const { view } = useInitial();
   return (
     <section id={ToolId.inventory} className="tool" aria-labelledby="inventory-heading">
       <h2 id="inventory-heading">{toolName(ToolId.inventory)}</h2>
       <p className="tool-intro">{t('inventory.intro')}</p>
       <div className="inventory">
-        {records.inventory.length === 0 && <p className="empty">{t('inventory.empty')}</p>}
-        {records.inventory.map((entry) => (
-          <PersonCard key={entry.id} entry={entry} />
+        {view.inventory.length === 0 && <p className="empty">{t('inventory.empty')}</p>}
+        {view.inventory.map((r) => (
+          <PersonCard key={r.id} entry={versioned(r)} />
         ))}
         <AddPersonForm />
       </div>

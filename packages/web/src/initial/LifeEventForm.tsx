@@ -1,7 +1,7 @@
 import type { LifeEvent } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api } from '../api.js';
+import { api, type BodyOf, type Versioned } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
@@ -9,7 +9,6 @@ import { useFormState } from '../forms/use-form-state.js';
 import { categoryOptions, impactOptions } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
 import { useInitial, useRefreshInitial } from './initial-context.js';
-import type { BodyOf, Versioned } from './records.js';
 import { checkTimelineText, timelineDateInput } from './timeline-date.js';
 import { dateError, TimelineDateField } from './TimelineDateField.js';
 
@@ -18,7 +17,7 @@ import { dateError, TimelineDateField } from './TimelineDateField.js';
  * inventory), what happened, and how it felt (−3 … +3). Kept short so it can be filled while the patient talks.
  */
 export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEvent>; n?: number; onDone?: () => void }) {
-  const { detail, records, patient, today } = useInitial();
+  const { detail, view, patient, today } = useInitial();
   const courseId = detail.course.id;
   const headingId = useId();
   const refresh = useRefreshInitial(courseId, patient.id);
@@ -33,7 +32,7 @@ export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEven
   const form = useFormState(initial());
   const people = [
     { value: '', label: t('event.personNone') },
-    ...records.inventory.map((p) => ({ value: p.id, label: p.personName })),
+    ...view.inventory.map((p) => ({ value: p.id, label: p.data.personName })),
   ];
 
   const save = useMutation({

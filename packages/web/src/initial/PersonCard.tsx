@@ -1,8 +1,7 @@
 import { ProblemType } from '@ipt/contract';
-import type { InventoryEntry } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api, isApiError } from '../api.js';
+import { api, isApiError, type Versioned } from '../api.js';
 import { ConfirmButton } from '../forms/ConfirmButton.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { SaveStatus } from '../forms/SaveStatus.js';
@@ -10,27 +9,21 @@ import { relationOptions, relationshipLabel, relationshipOptions } from '../i18n
 import { t } from '../i18n/t.js';
 import { ringOptions } from './AddPersonForm.js';
 import { useInitial, useRefreshInitial } from './initial-context.js';
-import { PersonDetails } from './PersonDetails.js';
+import { type Entry, PersonDetails } from './PersonDetails.js';
 import { PersonMarks } from './PersonMarks.js';
-import type { BodyOf, Versioned } from './records.js';
 import { useAutosave } from './use-autosave.js';
 
 /**
  * One person of the interpersonal inventory (DOMAIN §2.2): the essentials always in view, the rest in groups that
  * open when the conversation gets there. Every change is saved as you go (see `useAutosave`).
  */
-export function PersonCard({ entry }: { entry: Versioned<InventoryEntry> }) {
+export function PersonCard({ entry }: { entry: Versioned<Entry> }) {
   const { detail, patient, rings } = useInitial();
   const refresh = useRefreshInitial(detail.course.id, patient.id);
   const headingId = useId();
   const { draft, change, flush, state } = useAutosave(
     entry,
-    (patch, ifMatch) =>
-      api.updateInventoryEntry({
-        params: { recordId: entry.id },
-        body: patch as BodyOf<'updateInventoryEntry'>,
-        ifMatch,
-      }),
+    (patch, ifMatch) => api.updateInventoryEntry({ params: { recordId: entry.id }, body: patch, ifMatch }),
     { onSaved: () => void refresh(), onConflict: () => void refresh() },
   );
   const remove = useMutation({
@@ -65,7 +58,7 @@ export function PersonCard({ entry }: { entry: Versioned<InventoryEntry> }) {
           label={t('inventory.relationship')}
           options={relationshipOptions}
           value={draft.relationship}
-          onChange={(e) => change({ relationship: e.target.value as InventoryEntry['relationship'] })}
+          onChange={(e) => change({ relationship: e.target.value as Entry['relationship'] })}
         />
         <TextField
           label={t('inventory.relationshipDetail')}
@@ -85,7 +78,7 @@ export function PersonCard({ entry }: { entry: Versioned<InventoryEntry> }) {
           label={t('inventory.relation')}
           options={relationOptions}
           value={draft.relationToEpisode}
-          onChange={(e) => change({ relationToEpisode: e.target.value as InventoryEntry['relationToEpisode'] })}
+          onChange={(e) => change({ relationToEpisode: e.target.value as Entry['relationToEpisode'] })}
         />
       </div>
       <PersonDetails draft={draft} change={change} flush={flush} />

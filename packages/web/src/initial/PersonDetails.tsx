@@ -1,9 +1,9 @@
+import type { InitialPhaseView } from '@ipt/contract';
 import {
   CanonicalArea,
   type CommunicationStyle,
   type ConflictOutcome,
   type ExpectationsMet,
-  type InventoryEntryFields,
   type SupportType,
 } from '@ipt/core';
 import { useState } from 'react';
@@ -20,10 +20,13 @@ import {
 import { t } from '../i18n/t.js';
 import { Answer, DateAnswer, Group } from './person-fields.js';
 
-type Props = { readonly draft: InventoryEntryFields; readonly change: Change; readonly flush: () => void };
+/** An inventory entry as the server keeps it: every DOMAIN §2.2 field present. */
+export type Entry = InitialPhaseView['inventory'][number]['data'];
+
+type Props = { readonly draft: Entry; readonly change: Change; readonly flush: () => void };
 
 /** A change to the inventory entry, saved as you go. */
-export type Change = (patch: Partial<InventoryEntryFields>) => void;
+export type Change = (patch: Partial<Entry>) => void;
 
 /** The DOMAIN §2.2 fields beyond the essentials, grouped as a conversation goes: each group opens when needed. */
 export function PersonDetails({ draft, change, flush }: Props) {
@@ -226,7 +229,7 @@ export function PersonDetails({ draft, change, flush }: Props) {
             value={draft.disputeStage ?? ''}
             onChange={(e) =>
               change({
-                disputeStage: e.target.value === '' ? null : (e.target.value as InventoryEntryFields['disputeStage']),
+                disputeStage: e.target.value === '' ? null : (e.target.value as Entry['disputeStage']),
               })
             }
           />

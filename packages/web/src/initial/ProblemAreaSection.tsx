@@ -14,7 +14,7 @@ import {
 } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api, type BodyOf } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { type Option, SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
@@ -26,7 +26,6 @@ import { hasMessage, t } from '../i18n/t.js';
 import { HintList } from './HintList.js';
 import { toolName } from './InitialChecklist.js';
 import { ToolId, useInitial, useRefreshInitial } from './initial-context.js';
-import type { BodyOf } from './records.js';
 
 type Body = BodyOf<'putProblemArea'>;
 
@@ -45,10 +44,10 @@ const isDispute = (area: string) => area !== '' && isDisputeArea(area as Problem
  * Choosing against the hints is one click, like any other choice.
  */
 export function ProblemAreaSection() {
-  const { detail, records, patient } = useInitial();
+  const { detail, view, patient } = useInitial();
   const courseId = detail.course.id;
   const refresh = useRefreshInitial(courseId, patient.id);
-  const saved = records.problemArea;
+  const saved = view.problemArea?.data;
   const initialPreset: string = saved?.preset ?? defaultTaxonomyFor(detail.course.schoolPreset);
   const form = useFormState({
     preset: initialPreset,
@@ -62,22 +61,23 @@ export function ProblemAreaSection() {
   const [factors, setFactors] = useState<string[]>([...(saved?.complicatingFactors ?? [])]);
   const v = form.values;
   const preset = taxonomyPresetDefinitions[v.preset as TaxonomyPreset];
-  const hinted = new Set(records.hints.map((h) => h.area));
+  const hinted = new Set(view.hints.map((h) => h.area));
   const areaOptions = preset.areas.map((a) => ({
     value: a.id,
     label: hinted.has(a.canonical) ? `${problemAreaLabel(a.id)} ${t('area.hinted')}` : problemAreaLabel(a.id),
   }));
   const people = [
     { value: '', label: t('area.personNone') },
-    ...records.inventory.map((p) => ({ value: p.id, label: p.personName })),
+    ...view.inventory.map((p) => ({ value: p.id, label: p.data.personName })),
   ];
   const differs =
     v['primary.area'] !== '' &&
     preset.areas.some((a) => a.id === v['primary.area']) &&
-    differsFromHints(preset.id, v['primary.area'] as ProblemArea, records.hints);
+    differsFromHints(preset.id, v['primary.area'] as ProblemArea, view.hints);
 
   const save = useMutation({
-    mutationFn: (body: Body) => api.putProblemArea({ params: { courseId }, body, ifMatch: saved?.version ?? 0 }),
+    mutationFn: (body: Body) =>
+      api.putProblemArea({ params: { courseId }, body, ifMatch: view.problemArea?.version ?? 0 }),
     onSuccess: async () => {
       form.succeed(t('area.done'));
       await refresh();
@@ -127,7 +127,7 @@ export function ProblemAreaSection() {
       <div className="area-layout">
         <section className="area-hints" aria-labelledby="hints-heading">
           <h3 id="hints-heading">{t('area.hintsHeading')}</h3>
-          <HintList hints={records.hints} />
+          <HintList hints={view.hints} />
         </section>
         <section className="card" aria-labelledby="choice-heading">
           <h3 id="choice-heading">{t('area.chooseHeading')}</h3>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { versioned } from '../api.js';
 import { categoryLabel, episodeKindLabel, episodeTypeLabel } from '../i18n/initial-labels.js';
 import { locale, t } from '../i18n/t.js';
 import { useInitial } from './initial-context.js';
@@ -19,19 +20,21 @@ const diamond = (x: number, y: number, r: number) => `${x},${y - r} ${x + r},${y
  * only by classes (the CSP allows no inline styles); the table after it says the same in words.
  */
 export function TimelineChart() {
-  const { records, today } = useInitial();
+  const { view, today } = useInitial();
   const titleId = useId();
   const descId = useId();
+  const episodes = view.episodes.map(versioned);
+  const events = view.events.map(versioned);
   const layout = layoutTimeline({
-    episodes: records.episodes,
-    events: records.events,
-    proximal: (id) => records.proximal.get(id)?.proximal === true,
+    episodes,
+    events,
+    proximal: (id) => view.proximal.some((p) => p.eventId === id && p.proximal),
     today,
     monthLabel,
   });
   const { axisY, width, height } = layout;
   const r = timelineSize.markerRadius;
-  const byId = new Map(records.events.map((e) => [e.id, e]));
+  const byId = new Map(events.map((e) => [e.id, e]));
   return (
     <figure className="timeline-figure">
       <svg
@@ -69,7 +72,7 @@ export function TimelineChart() {
           </g>
         ))}
         {layout.episodes.map((e) => {
-          const episode = records.episodes.find((x) => x.id === e.id);
+          const episode = episodes.find((x) => x.id === e.id);
           const name = episode
             ? t('timeline.episodeName', { kind: episodeKindLabel(episode.kind), type: episodeTypeLabel(episode.type) })
             : '';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api, isStaleVersion } from '../api.js';
+import { api, isStaleVersion, versioned } from '../api.js';
 import { ConfirmButton } from '../forms/ConfirmButton.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import type { FormMessage } from '../forms/use-form-state.js';
@@ -32,15 +32,16 @@ type Editing = { readonly kind: 'event' | 'episode'; readonly id: string } | nul
  * changed), and the two forms. Proximity to onset comes from the server, which asks core.
  */
 export function TimelineSection() {
-  const { detail, records, patient } = useInitial();
+  const { detail, view, patient } = useInitial();
   const refresh = useRefreshInitial(detail.course.id, patient.id);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<FormMessage | null>(null);
   const eventsCaption = useId();
   const episodesCaption = useId();
-  const events = numberEvents(records.events);
-  const hasOnset = records.episodes.some((e) => e.kind === 'current');
-  const nameOf = (id: string | null | undefined) => records.inventory.find((p) => p.id === id)?.personName ?? '';
+  const events = numberEvents(view.events.map(versioned));
+  const episodes = view.episodes.map(versioned);
+  const hasOnset = episodes.some((e) => e.kind === 'current');
+  const nameOf = (id: string | null | undefined) => view.inventory.find((p) => p.id === id)?.data.personName ?? '';
 
   const remove = useMutation({
     mutationFn: (r: { id: string; version: number; name: string }) =>
@@ -57,13 +58,13 @@ export function TimelineSection() {
   });
 
   const editEvent = editing?.kind === 'event' ? events.find((e) => e.id === editing.id) : undefined;
-  const editEpisode = editing?.kind === 'episode' ? records.episodes.find((e) => e.id === editing.id) : undefined;
+  const editEpisode = editing?.kind === 'episode' ? episodes.find((e) => e.id === editing.id) : undefined;
 
   return (
     <section id={ToolId.timeline} className="tool" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{toolName(ToolId.timeline)}</h2>
       <p className="tool-intro">{t('timeline.intro')}</p>
-      {records.episodes.length === 0 && records.events.length === 0 ? (
+      {episodes.length === 0 && events.length === 0 ? (
         <p className="empty">{t('timeline.empty')}</p>
       ) : (
         <TimelineChart />
@@ -86,7 +87,7 @@ export function TimelineSection() {
             </thead>
             <tbody>
               {events.map((e) => {
-                const p = records.proximal.get(e.id);
+                const p = view.proximal.find((x) => x.eventId === e.id);
                 const near =
                   !hasOnset || !p
                     ? t('timeline.nearUnknown')
@@ -116,7 +117,7 @@ export function TimelineSection() {
           </table>
         </TableScroll>
       )}
-      {records.episodes.length > 0 && (
+      {episodes.length > 0 && (
         <TableScroll labelledBy={episodesCaption}>
           <table className="table timeline-table">
             <caption id={episodesCaption}>{t('timeline.episodesCaption')}</caption>
@@ -130,7 +131,7 @@ export function TimelineSection() {
               </tr>
             </thead>
             <tbody>
-              {records.episodes.map((e) => {
+              {episodes.map((e) => {
                 const name = t('timeline.episodeName', {
                   kind: episodeKindLabel(e.kind),
                   type: episodeTypeLabel(e.type),

@@ -1,14 +1,13 @@
-import type { CourseDetail, Patient } from '@ipt/contract';
+import type { CourseDetail, InitialPhaseView, Patient } from '@ipt/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { queryKeys } from '../api.js';
-import type { InitialRecords } from './records.js';
 
-/** What every initial-phase tool reads: the patient, the course, the records, and how to read them again. */
+/** What every initial-phase tool reads: the patient, the course, the phase's records as typed by the contract. */
 export interface InitialContext {
   readonly patient: Patient;
   readonly detail: CourseDetail;
-  readonly records: InitialRecords;
+  readonly view: InitialPhaseView;
   readonly today: string;
   /** The closeness circle's rings (3 by default, 4 as an option; DOMAIN §2.3): the inventory offers as many. */
   readonly rings: number;

@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../api.js';
+import type { MiddlePhaseView } from '@ipt/contract';
+import { api, type Versioned } from '../api.js';
 import { TextField } from '../forms/Field.js';
 import { ItemListEditor, itemId } from '../forms/ListEditor.js';
 import { t } from '../i18n/t.js';
 import { useMiddle, useRefreshMiddle } from './middle-context.js';
-import type { AnalysisEdit, Saved } from './records.js';
 
-type Alternative = AnalysisEdit['alternatives'][number];
+type Analysis = MiddlePhaseView['analyses'][number]['data'];
+type Alternative = Analysis['alternatives'][number];
 
 /**
  * "What else might you have said?" (DOMAIN §5.4 step 6): each alternative, once saved, can be rehearsed in a role play
@@ -18,7 +19,7 @@ export function Alternatives({
   onChange,
   flush,
 }: {
-  analysis: Saved<AnalysisEdit>;
+  analysis: Versioned<Analysis>;
   alternatives: readonly Alternative[];
   onChange: (alternatives: Alternative[]) => void;
   flush: () => void;
@@ -26,7 +27,7 @@ export function Alternatives({
   const { view, session, detail } = useMiddle();
   const refresh = useRefreshMiddle();
   const rehearsed = new Set(
-    view.rolePlays.filter((r) => r.data.analysisId === analysis.id).map((r) => String(r.data.alternativeId)),
+    view.rolePlays.filter((r) => r.data.analysisId === analysis.id).map((r) => r.data.alternativeId),
   );
   const rehearse = useMutation({
     mutationFn: (alternative: Alternative) =>

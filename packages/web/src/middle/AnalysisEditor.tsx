@@ -1,18 +1,20 @@
-import { api } from '../api.js';
+import type { MiddlePhaseView } from '@ipt/contract';
+import { api, type Versioned } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { patternOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { Alternatives } from './Alternatives.js';
 import { PersonField, RecordCard, RecordText, useRecordEditor } from './record-editing.js';
-import type { AnalysisEdit, Saved } from './records.js';
 import { TurnGrid } from './TurnGrid.js';
 
+type Analysis = MiddlePhaseView['analyses'][number]['data'];
+
 /** Alternatives still empty are not sent (the contract needs words); they stay on screen until filled. */
-const clean = (patch: Partial<AnalysisEdit>): Partial<AnalysisEdit> =>
+const clean = (patch: Partial<Analysis>): Partial<Analysis> =>
   patch.alternatives ? { ...patch, alternatives: patch.alternatives.filter((a) => a.text.trim() !== '') } : patch;
 
 /** One communication analysis: the incident, the turns, what was meant against what was conveyed, the way forward. */
-export function AnalysisEditor({ record }: { record: Saved<AnalysisEdit> }) {
+export function AnalysisEditor({ record }: { record: Versioned<Analysis> }) {
   const { draft, change, flush, state } = useRecordEditor(record, api.updateCommunicationAnalysis, clean);
   return (
     <RecordCard
@@ -46,7 +48,7 @@ export function AnalysisEditor({ record }: { record: Saved<AnalysisEdit> }) {
         legend={t('analysis.patterns')}
         options={patternOptions}
         values={draft.patterns}
-        onChange={(patterns) => change({ patterns: patterns as AnalysisEdit['patterns'] })}
+        onChange={(patterns) => change({ patterns: patterns as Analysis['patterns'] })}
       />
       <RecordText
         label={t('analysis.patternNote')}

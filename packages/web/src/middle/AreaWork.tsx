@@ -4,7 +4,7 @@ import { SelectField, TextAreaField } from '../forms/Field.js';
 import { problemAreaLabel, stageLabel, stageOptions } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
 import { useMiddle } from './middle-context.js';
-import type { WorkProps } from './records.js';
+import type { WorkProps } from './record-editing.js';
 
 /**
  * The chosen area's strategies as a checklist (DOMAIN §3.3–§3.6); for a role dispute, its stage reassessed this

@@ -4,7 +4,7 @@ import { ScaleField } from '../forms/ScaleField.js';
 import { t } from '../i18n/t.js';
 import { useInstrumentName } from '../measures/use-instrument-name.js';
 import { useMiddle } from './middle-context.js';
-import type { WorkProps } from './records.js';
+import type { WorkProps } from './record-editing.js';
 
 /**
  * The opening of the session (DOMAIN §1.3): "how have things been since we last met?", mood 0–10, and the measure

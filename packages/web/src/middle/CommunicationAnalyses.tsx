@@ -1,10 +1,9 @@
-import { api } from '../api.js';
+import { api, versioned } from '../api.js';
 import { SelectField, TextAreaField } from '../forms/Field.js';
 import { t } from '../i18n/t.js';
 import { AnalysisEditor } from './AnalysisEditor.js';
 import { MiddleToolId, useMiddle } from './middle-context.js';
 import { NewRecordForm, usePersonOptions } from './record-editing.js';
-import { readAnalysis } from './records.js';
 
 /** Communication analysis (DOMAIN §5.4, §5.8): one incident at a time, turn by turn. */
 export function CommunicationAnalyses() {
@@ -15,7 +14,7 @@ export function CommunicationAnalyses() {
       <h2 id="analyses-heading">{t('analysis.heading')}</h2>
       <p className="tool-intro">{t('analysis.intro')}</p>
       {view.analyses.map((r) => (
-        <AnalysisEditor key={r.id} record={readAnalysis(r)} />
+        <AnalysisEditor key={r.id} record={versioned(r)} />
       ))}
       <NewRecordForm
         heading={t('analysis.new')}

@@ -1,4 +1,5 @@
-import { api } from '../api.js';
+import type { MiddlePhaseView } from '@ipt/contract';
+import { api, type Versioned, versioned } from '../api.js';
 import { SelectField, TextAreaField, TextField } from '../forms/Field.js';
 import { ItemListEditor, itemId, StringListEditor } from '../forms/ListEditor.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
@@ -6,10 +7,12 @@ import { decisionOutcomeOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { MiddleToolId, useMiddle } from './middle-context.js';
 import { NewRecordForm, RecordCard, RecordText, useRecordEditor } from './record-editing.js';
-import { type DecisionEdit, type DecisionOption, readDecision, type Saved } from './records.js';
+
+type Decision = MiddlePhaseView['decisions'][number]['data'];
+type DecisionOption = Decision['options'][number];
 
 /** Options still without words are not sent (the contract needs them); they stay on screen until filled. */
-const clean = (patch: Partial<DecisionEdit>): Partial<DecisionEdit> =>
+const clean = (patch: Partial<Decision>): Partial<Decision> =>
   patch.options
     ? {
         ...patch,
@@ -31,7 +34,7 @@ export function DecisionAnalyses() {
       <h2 id="decisions-heading">{t('decision.heading')}</h2>
       <p className="tool-intro">{t('decision.intro')}</p>
       {view.decisions.map((r) => (
-        <DecisionEditor key={r.id} record={readDecision(r)} />
+        <DecisionEditor key={r.id} record={versioned(r)} />
       ))}
       <NewRecordForm
         heading={t('decision.new')}
@@ -52,7 +55,7 @@ export function DecisionAnalyses() {
   );
 }
 
-function DecisionEditor({ record }: { record: Saved<DecisionEdit> }) {
+function DecisionEditor({ record }: { record: Versioned<Decision> }) {
   const { session, sessionNumber } = useMiddle();
   const { draft, change, flush, state } = useRecordEditor(record, api.updateDecisionAnalysis, clean);
   const named = draft.options.filter((o) => o.text.trim() !== '');
@@ -145,7 +148,7 @@ function DecisionEditor({ record }: { record: Saved<DecisionEdit> }) {
             change({
               outcome: {
                 sessionId: session.id,
-                result: e.target.value as NonNullable<DecisionEdit['outcome']>['result'],
+                result: e.target.value as NonNullable<Decision['outcome']>['result'],
                 note: '',
               },
             })

@@ -1,14 +1,13 @@
 import type { LifeEvent } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api } from '../api.js';
+import { api, versioned } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { categoryLabel, categoryOptions, impactLabel, impactOptions } from '../i18n/initial-labels.js';
 import { formatDate, t } from '../i18n/t.js';
-import { readLifeEvent } from '../initial/records.js';
 import { formatTimelineDate } from '@ipt/core';
 import { useMiddle, useRefreshMiddle } from './middle-context.js';
 
@@ -20,10 +19,7 @@ export function IntervalEvents() {
   const { view, session } = useMiddle();
   const headingId = useId();
   const people = new Map(view.people.map((p) => [p.id, p.name]));
-  const events = view.intervalEvents
-    .filter((r) => r.data.sessionId === session.id)
-    .map(readLifeEvent)
-    .filter((e) => e !== null);
+  const events = view.intervalEvents.filter((r) => r.data.sessionId === session.id).map(versioned);
   return (
     <section className="interval-events" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('interval.heading')}</h3>
@@ -40,7 +36,7 @@ export function IntervalEvents() {
                   date: typeof e.date === 'string' ? formatDate(e.date) : formatTimelineDate(e.date),
                   person: e.personId ? (people.get(e.personId) ?? '') : t('event.personNone'),
                 })}
-                {e.perceivedImpact !== null && `; ${impactLabel(e.perceivedImpact)}`}
+                {typeof e.perceivedImpact === 'number' && `; ${impactLabel(e.perceivedImpact)}`}
                 {')'}
               </span>
             </li>

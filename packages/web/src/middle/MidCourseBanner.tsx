@@ -1,6 +1,6 @@
 import { MidCourseReviewRequest } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../api.js';
+import { api, type BodyOf } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { validate } from '../forms/problem.js';
@@ -9,7 +9,6 @@ import { useFormState } from '../forms/use-form-state.js';
 import { midCourseDecisionLabel, midCourseDecisionOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { useInstrumentName } from '../measures/use-instrument-name.js';
-import { type BodyOf, str } from '../initial/records.js';
 import { useMiddle, useRefreshMiddle } from './middle-context.js';
 import { judgementText } from './judgement.js';
 
@@ -43,15 +42,15 @@ export function MidCourseBanner() {
       </section>
     );
   }
-  if (mid.state === 'decided') {
-    const data = mid.review?.data ?? {};
+  if (mid.state === 'decided' && mid.review) {
+    const { decision, rationale } = mid.review.data;
     return (
       <section className="mid-course notice notice-info" aria-labelledby="mid-course-heading">
         <h2 id="mid-course-heading">{t('midCourse.heading', { n: mid.reviewAt })}</h2>
         <p>
-          {t('midCourse.decided', { decision: midCourseDecisionLabel(str(data.decision)) })} {scores}
+          {t('midCourse.decided', { decision: midCourseDecisionLabel(decision) })} {scores}
         </p>
-        <p>{t('midCourse.rationaleWas', { rationale: str(data.rationale) })}</p>
+        <p>{t('midCourse.rationaleWas', { rationale })}</p>
       </section>
     );
   }

@@ -1,14 +1,15 @@
-import { api } from '../api.js';
+import type { MiddlePhaseView } from '@ipt/contract';
+import { api, type Versioned, versioned } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { ItemListEditor, itemId } from '../forms/ListEditor.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
 import { ScaleField } from '../forms/ScaleField.js';
 import { therapistPlaysOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
-import { str } from '../initial/records.js';
 import { MiddleToolId, useMiddle } from './middle-context.js';
 import { NewRecordForm, PersonField, RecordCard, RecordText, useRecordEditor } from './record-editing.js';
-import { readRolePlay, type RolePlayEdit, type Saved } from './records.js';
+
+type RolePlay = MiddlePhaseView['rolePlays'][number]['data'];
 
 /** Role play (DOMAIN §5.6): a scene rehearsed in rounds, with feedback and the patient's confidence before and after. */
 export function RolePlays() {
@@ -18,7 +19,7 @@ export function RolePlays() {
       <h2 id="role-plays-heading">{t('rolePlay.heading')}</h2>
       <p className="tool-intro">{t('rolePlay.intro')}</p>
       {view.rolePlays.map((r) => (
-        <RolePlayEditor key={r.id} record={readRolePlay(r)} />
+        <RolePlayEditor key={r.id} record={versioned(r)} />
       ))}
       <NewRecordForm
         heading={t('rolePlay.new')}
@@ -39,13 +40,11 @@ export function RolePlays() {
   );
 }
 
-function RolePlayEditor({ record }: { record: Saved<RolePlayEdit> }) {
+function RolePlayEditor({ record }: { record: Versioned<RolePlay> }) {
   const { view } = useMiddle();
   const { draft, change, flush, state } = useRecordEditor(record, api.updateRolePlay);
   const analysis = view.analyses.find((a) => a.id === record.analysisId);
-  const alternative = Array.isArray(analysis?.data.alternatives)
-    ? (analysis.data.alternatives as { id?: unknown; text?: unknown }[]).find((a) => a.id === record.alternativeId)
-    : undefined;
+  const alternative = analysis?.data.alternatives.find((a) => a.id === record.alternativeId);
   return (
     <RecordCard
       title={t('rolePlay.cardTitle', { scenario: record.scenario })}
@@ -55,7 +54,7 @@ function RolePlayEditor({ record }: { record: Saved<RolePlayEdit> }) {
     >
       {analysis && (
         <p className="carried">
-          {t('rolePlay.carried', { incident: str(analysis.data.incident), alternative: str(alternative?.text) })}
+          {t('rolePlay.carried', { incident: analysis.data.incident, alternative: alternative?.text ?? '' })}
         </p>
       )}
       <RecordText
@@ -76,7 +75,7 @@ function RolePlayEditor({ record }: { record: Saved<RolePlayEdit> }) {
           name={`plays-${record.id}`}
           options={therapistPlaysOptions}
           value={draft.therapistPlays}
-          onChange={(e) => change({ therapistPlays: e.target.value as RolePlayEdit['therapistPlays'] })}
+          onChange={(e) => change({ therapistPlays: e.target.value as RolePlay['therapistPlays'] })}
         />
       </div>
       <ScaleField

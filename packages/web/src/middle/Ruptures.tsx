@@ -1,4 +1,5 @@
-import { api } from '../api.js';
+import type { MiddlePhaseView } from '@ipt/contract';
+import { api, type Versioned, versioned } from '../api.js';
 import { CheckboxField } from '../forms/Checkbox.js';
 import { SelectField, TextAreaField } from '../forms/Field.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
@@ -6,7 +7,8 @@ import { ruptureTypeLabel, ruptureTypeOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { MiddleToolId, useMiddle } from './middle-context.js';
 import { NewRecordForm, RecordCard, RecordText, useRecordEditor } from './record-editing.js';
-import { readRupture, type RuptureEdit, type Saved } from './records.js';
+
+type Rupture = MiddlePhaseView['ruptures'][number]['data'];
 
 /**
  * The therapeutic relationship (DOMAIN §5.7, §5.9): a rupture observed, withdrawal or confrontation, what was done to
@@ -19,7 +21,7 @@ export function Ruptures() {
       <h2 id="ruptures-heading">{t('rupture.heading')}</h2>
       <p className="tool-intro">{t('rupture.intro')}</p>
       {view.ruptures.map((r) => (
-        <RuptureEditor key={r.id} record={readRupture(r)} />
+        <RuptureEditor key={r.id} record={versioned(r)} />
       ))}
       <NewRecordForm
         heading={t('rupture.new')}
@@ -30,7 +32,7 @@ export function Ruptures() {
         create={(v) =>
           api.createRupture({
             params: { courseId: detail.course.id },
-            body: { sessionId: session.id, type: v.type as RuptureEdit['type'], observed: v.observed.trim() },
+            body: { sessionId: session.id, type: v.type as Rupture['type'], observed: v.observed.trim() },
           })
         }
       >
@@ -56,7 +58,7 @@ const resolvedOptions = () => [
   { value: 'no', label: t('rupture.resolvedNo') },
 ];
 
-function RuptureEditor({ record }: { record: Saved<RuptureEdit> }) {
+function RuptureEditor({ record }: { record: Versioned<Rupture> }) {
   const { draft, change, flush, state } = useRecordEditor(record, api.updateRupture);
   return (
     <RecordCard
@@ -70,7 +72,7 @@ function RuptureEditor({ record }: { record: Saved<RuptureEdit> }) {
         name={`rupture-type-${record.id}`}
         options={ruptureTypeOptions}
         value={draft.type}
-        onChange={(e) => change({ type: e.target.value as RuptureEdit['type'] })}
+        onChange={(e) => change({ type: e.target.value as Rupture['type'] })}
       />
       <RecordText
         label={t('rupture.observed')}

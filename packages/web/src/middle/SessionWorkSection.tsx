@@ -1,3 +1,5 @@
+import { SessionWorkData } from '@ipt/contract';
+import { newSessionWork } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api } from '../api.js';
@@ -9,7 +11,6 @@ import { AreaWork } from './AreaWork.js';
 import { CheckIn } from './CheckIn.js';
 import { IntervalEvents } from './IntervalEvents.js';
 import { MiddleToolId, useMiddle, useRefreshMiddle } from './middle-context.js';
-import { readSessionWork } from './records.js';
 import { RevisionList } from './RevisionList.js';
 import { sessionName } from './SessionPicker.js';
 import { WorkFields } from './WorkFields.js';
@@ -22,7 +23,12 @@ import { WorkFields } from './WorkFields.js';
 export function SessionWorkSection() {
   const { view, session } = useMiddle();
   const refresh = useRefreshMiddle();
-  const record = readSessionWork(view.sessionWork.find((r) => r.data.sessionId === session.id));
+  const saved = view.sessionWork.find((r) => r.data.sessionId === session.id);
+  // Until the first save there is no record: core's empty draft, in the contract's shape, at version 0.
+  const record = {
+    ...(saved?.data ?? SessionWorkData.parse(newSessionWork(session.id))),
+    version: saved?.version ?? 0,
+  };
   const finished = record.status === 'finished';
   const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState('');
@@ -135,8 +141,8 @@ export function SessionWorkSection() {
           </>
         )}
       </div>
-      {record.id && (finished || record.amendments.length > 0) && (
-        <RevisionList recordId={record.id} version={record.version} amendments={record.amendments} />
+      {saved && (finished || record.amendments.length > 0) && (
+        <RevisionList recordId={saved.id} version={record.version} amendments={record.amendments} />
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import type { MiddlePhaseView } from '@ipt/contract';
 import type { MentalizingLapse } from '@ipt/core';
 import { Speaker } from '@ipt/core';
 import { CheckboxGroup } from '../forms/Checkbox.js';
@@ -6,7 +7,8 @@ import { ItemListEditor, itemId } from '../forms/ListEditor.js';
 import { dimensionLabel, lapseOptions, speakerOptions } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
 import { useMiddle } from './middle-context.js';
-import type { Turn } from './records.js';
+
+type Turn = MiddlePhaseView['analyses'][number]['data']['turns'][number];
 
 type TurnText = 'words' | 'toneNonverbal' | 'patientFeeling' | 'patientMeant' | 'otherFeltGuess';
 const columns: readonly TurnText[] = ['words', 'toneNonverbal', 'patientFeeling', 'patientMeant', 'otherFeltGuess'];

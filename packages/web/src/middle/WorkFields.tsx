@@ -2,9 +2,8 @@ import { CheckboxField, CheckboxGroup } from '../forms/Checkbox.js';
 import { TextAreaField } from '../forms/Field.js';
 import { techniqueLabel } from '../i18n/middle-labels.js';
 import { t } from '../i18n/t.js';
-import type { SessionWorkEdit } from './records.js';
 import { useMiddle } from './middle-context.js';
-import type { WorkProps } from './records.js';
+import type { WorkProps } from './record-editing.js';
 
 type TextKey = 'lastAttemptReview' | 'patientWillTry' | 'curiosityNote';
 
@@ -30,7 +29,7 @@ export function WorkFields({ draft, change, flush }: WorkProps) {
         legend={t('work.techniques')}
         options={view.techniques.map((x) => ({ value: x.id, label: techniqueLabel(x.id) }))}
         values={draft.techniques}
-        onChange={(techniques) => change({ techniques: techniques as SessionWorkEdit['techniques'] })}
+        onChange={(techniques) => change({ techniques: techniques as WorkProps['draft']['techniques'] })}
       />
       {text('lastAttemptReview', t('work.lastAttempt'), t('work.lastAttemptHint'))}
       {text('patientWillTry', t('work.willTry'), t('work.willTryHint'))}

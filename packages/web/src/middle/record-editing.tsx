@@ -1,31 +1,35 @@
+import type { MiddlePhaseView } from '@ipt/contract';
 import { type ReactNode, useId } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import type { Versioned } from '../api.js';
 import { SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
 import { SaveStatus } from '../forms/SaveStatus.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
-import { type SaveState, useAutosave } from '../initial/use-autosave.js';
+import { type AutosaveFields, type SaveState, useAutosave } from '../initial/use-autosave.js';
 import { useMiddle, useRefreshMiddle } from './middle-context.js';
-import type { Saved } from './records.js';
 
 /**
  * One saved record edited as you go: changes go to the record's PATCH with its version (If-Match); `clean` takes
  * out what the contract does not accept yet (an entry still empty), which stays on screen until it is filled.
  */
 export function useRecordEditor<T extends object>(
-  record: Saved<T>,
+  record: Versioned<T>,
   update: (args: { params: { recordId: string }; body: Partial<T>; ifMatch: number }) => Promise<{ version: number }>,
   clean: (patch: Partial<T>) => Partial<T> = (p) => p,
 ) {
   const refresh = useRefreshMiddle();
-  return useAutosave<Saved<T>>(
+  return useAutosave<Versioned<T>>(
     record,
     (patch, ifMatch) => update({ params: { recordId: record.id }, body: clean(patch), ifMatch }),
     { onSaved: () => void refresh(), onConflict: () => void refresh() },
   );
 }
+
+/** What each part of the session's work form receives. */
+export type WorkProps = AutosaveFields<MiddlePhaseView['sessionWork'][number]['data']>;
 
 /** A saved record's card: its name, the session it was made at, and where its saving stands. */
 export function RecordCard({

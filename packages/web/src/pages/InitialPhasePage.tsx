@@ -1,7 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { CircleRings, Phase } from '@ipt/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { initialPhaseQuery, patientQuery } from '../api.js';
 import { phaseLabel } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
@@ -13,7 +13,6 @@ import { InitialChecklist, toolName } from '../initial/InitialChecklist.js';
 import { InitialPhaseContext, ToolId } from '../initial/initial-context.js';
 import { InventorySection } from '../initial/InventorySection.js';
 import { ProblemAreaSection } from '../initial/ProblemAreaSection.js';
-import { readView } from '../initial/records.js';
 import { TimelineSection } from '../initial/TimelineSection.js';
 import { MovePhaseForm } from '../patient/MovePhaseForm.js';
 import { today } from '../today.js';
@@ -43,12 +42,11 @@ export function InitialPhasePage() {
   const { data: detail } = useSuspenseQuery(patientQuery(patientId));
   const course = currentCourse(detail.courses);
   const view = useQuery({ ...initialPhaseQuery(course?.course.id ?? ''), enabled: course !== undefined });
-  const records = useMemo(() => (view.data ? readView(view.data) : null), [view.data]);
   const [rings, setRings] = useState<number | null>(null);
-  const lastSnapshot = records?.snapshots.at(-1);
+  const lastSnapshot = view.data?.snapshots.at(-1);
 
   // Arriving from the patient page's checklist: go to the tool named in the address once it is drawn.
-  const ready = records !== null;
+  const ready = view.data !== undefined;
   useEffect(() => {
     const id = window.location.hash.slice(1);
     if (ready && id) document.getElementById(id)?.scrollIntoView();
@@ -63,14 +61,14 @@ export function InitialPhasePage() {
         intro={t('initial.intro')}
       />
       {courseViewPending(course !== undefined, view, t('initial.failed')) ??
-        (!course || !records || !view.data ? null : (
+        (!course || !view.data ? null : (
           <InitialPhaseContext.Provider
             value={{
               patient: detail.patient,
               detail: course,
-              records,
+              view: view.data,
               today: today(),
-              rings: rings ?? lastSnapshot?.rings ?? CircleRings.default,
+              rings: rings ?? lastSnapshot?.data.rings ?? CircleRings.default,
               setRings,
             }}
           >

@@ -2,11 +2,11 @@ import type { EndingView } from '@ipt/contract';
 import { TerminationItem } from '@ipt/core';
 import { continuationLabel, frequencyLabel, terminationItemLabel } from '../../i18n/middle-labels.js';
 import { formatDateTime, t } from '../../i18n/t.js';
-import { readTermination } from '../records.js';
+import { blankTermination } from '../ending-forms.js';
 
 /** The ending as the clinical record keeps it: the checklist, in the patient's words where they were written. */
 export function EndingSummary({ view }: { view: EndingView }) {
-  const term = readTermination(view.termination);
+  const term = view.termination?.data ?? blankTermination;
   const note = (id: TerminationItem) => term.items[id]?.note ?? '';
   const contract = term.continuation.contract;
   const done = view.terminationItems.filter((i) => term.items[i.id]?.done);

@@ -2,7 +2,7 @@ import type { EndingView } from '@ipt/contract';
 import { WarningSignKind } from '@ipt/core';
 import { t } from '../../i18n/t.js';
 import { useInstrumentName } from '../../measures/use-instrument-name.js';
-import { readRelapsePlan } from '../records.js';
+import { blankPlan } from '../ending-forms.js';
 import { Heading, type Level } from '../review/Heading.js';
 
 /**
@@ -10,7 +10,7 @@ import { Heading, type Level } from '../review/Heading.js';
  * and the plan's part of the end-of-treatment summary.
  */
 export function PlanBody({ view, level }: { view: EndingView; level: Level }) {
-  const plan = readRelapsePlan(view.relapsePlan);
+  const plan = view.relapsePlan?.data ?? blankPlan;
   const instrumentName = useInstrumentName();
   const signs = (kind: WarningSignKind) => plan.warningSigns.filter((w) => w.kind === kind).map((w) => w.text);
   const list = (items: readonly string[]) =>
