@@ -96,11 +96,11 @@ const readsAs = (read: (q: Q, actor: Actor, owner: Tenant) => Promise<unknown>):
 
 type Changes = { readonly numUpdatedRows: bigint } | { readonly numDeletedRows: bigint };
 /** How many rows an update or delete changed. */
-const changed = (r: Changes | readonly Changes[]): number =>
-  (Array.isArray(r) ? r : [r]).reduce(
-    (n: number, x: Changes) => n + Number('numUpdatedRows' in x ? x.numUpdatedRows : x.numDeletedRows),
-    0,
-  );
+const changed = (r: Changes | readonly Changes[]): number => {
+  // Not Array.isArray: it narrows a readonly array to any[].
+  const all: readonly Changes[] = 'length' in r ? r : [r];
+  return all.reduce((n, x) => n + Number('numUpdatedRows' in x ? x.numUpdatedRows : x.numDeletedRows), 0);
+};
 
 const insert = {
   exempt:
