@@ -22,7 +22,7 @@ import {
   WarningSignKind,
 } from '@ipt/core';
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, Version } from './common.js';
+import { Id, IsoDate, IsoDateTime } from './common.js';
 import {
   CommunicationAnalysisRecord,
   DecisionAnalysisRecord,

@@ -32,7 +32,7 @@ function theWorker(): Worker {
     else p.resolve(r.bytes);
     if (pending.size === 0) w.unref();
   });
-  w.on('error', (err) => failAll(err));
+  w.on('error', (err: unknown) => failAll(err instanceof Error ? err : new Error(String(err))));
   w.on('exit', (code) => {
     if (worker === w) failAll(new Error(`The document thread stopped (exit code ${code}).`));
   });

@@ -3,6 +3,7 @@
  * of them follow (shared/DESIGN.md "Data"): a new record starts at version 1; an update names the version it read
  * and keeps the version it replaces in `record_revisions`; both are audited in their own transaction.
  */
+import { reachOf } from './reach.js';
 import type { CourseRecordKind, CourseRecordOf } from '@ipt/contract';
 import { NotFound, StaleVersion } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
@@ -34,6 +35,7 @@ export class CourseRecordStore {
 
   /** The course the actor may write to, its patient, and the dates a record is checked against. */
   async writable(q: Q, ctx: RequestContext, courseId: string) {
+    reachOf(ctx, 'write');
     const target = await writableCourse(q, ctx.actor, courseId);
     if (!target) throw new NotFound('Course');
     const patient = await findPatientInOrganisation(q, ctx.actor.organisationId, target.patientId);

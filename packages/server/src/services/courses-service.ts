@@ -1,4 +1,5 @@
 /** A course of IPT: starting it, changing its plan, moving its phase, recording its sessions. */
+import { reachOf } from './reach.js';
 import type {
   CourseDetail,
   CreateCourseRequest,
@@ -54,7 +55,7 @@ export class CoursesService {
     assertPhaseLengths(input.plannedSessions, lengths);
     const at = this.deps.clock().toISOString();
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const patient = await findReachablePatient(trx, ctx.actor, patientId, 'write');
+      const patient = await findReachablePatient(trx, ctx.actor, patientId, reachOf(ctx, 'write'));
       if (!patient) throw new NotFound('Patient');
       const open = await courses.listCoursesOfPatients(trx, ctx.actor.organisationId, [patientId]);
       if (open.some((c) => c.status === 'active')) {
@@ -87,7 +88,7 @@ export class CoursesService {
   }
 
   async detail(ctx: RequestContext, courseId: string): Promise<CourseDetail> {
-    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, reachOf(ctx, 'read'));
     if (!patientId) throw new NotFound('Course');
     const detail = await this.load(this.deps.db.db, ctx, courseId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Course', courseId, patientId));
@@ -102,7 +103,7 @@ export class CoursesService {
   ): Promise<CourseDetail> {
     const at = this.deps.clock().toISOString();
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const { row, patientId } = await this.reachable(trx, ctx, courseId, 'write');
+      const { row, patientId } = await this.reachable(trx, ctx, courseId, reachOf(ctx, 'write'));
       const planned = input.plannedSessions ?? row.plannedSessions;
       const lengths = input.phaseLengths ?? {
         initialSessions: row.initialSessions,
@@ -140,7 +141,7 @@ export class CoursesService {
   ) {
     const at = this.deps.clock().toISOString();
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const { row, patientId } = await this.reachable(trx, ctx, courseId, 'write');
+      const { row, patientId } = await this.reachable(trx, ctx, courseId, reachOf(ctx, 'write'));
       const from = row.phase as Phase;
       if (row.version !== version) throw new StaleVersion(row.version, courses.toCourse(row));
       assertPhaseTransition(from, to);
@@ -182,7 +183,7 @@ export class CoursesService {
   }
 
   async listSessions(ctx: RequestContext, courseId: string): Promise<Session[]> {
-    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, reachOf(ctx, 'read'));
     if (!patientId) throw new NotFound('Course');
     const rows = await courses.listSessionsOfCourses(this.deps.db.db, ctx.actor.organisationId, [courseId]);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Session', courseId, patientId));
@@ -193,7 +194,7 @@ export class CoursesService {
     const at = this.deps.clock().toISOString();
     try {
       return await this.deps.db.db.transaction().execute(async (trx) => {
-        const { row, patientId } = await this.reachable(trx, ctx, courseId, 'write');
+        const { row, patientId } = await this.reachable(trx, ctx, courseId, reachOf(ctx, 'write'));
         if (row.phase === Phase.ended) throw new RuleViolation('This course has ended: start a new course instead.');
         const existing = (await courses.listSessionsOfCourses(trx, ctx.actor.organisationId, [courseId])).map(
           courses.toSession,
@@ -237,7 +238,7 @@ export class CoursesService {
   }
 
   async session(ctx: RequestContext, sessionId: string): Promise<Session> {
-    const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, 'read');
+    const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, reachOf(ctx, 'read'));
     const row = owner && (await courses.findSession(this.deps.db.db, ctx.actor.organisationId, sessionId));
     if (!owner || !row) throw new NotFound('Session');
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Session', sessionId, owner.patientId));
@@ -252,7 +253,7 @@ export class CoursesService {
   ): Promise<Session> {
     const at = this.deps.clock().toISOString();
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, 'write');
+      const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, reachOf(ctx, 'write'));
       const before = owner && (await courses.findSession(trx, ctx.actor.organisationId, sessionId));
       if (!owner || !before) throw new NotFound('Session');
       const { reason, ...changes } = input;
@@ -290,7 +291,7 @@ export class CoursesService {
   }
 
   async sessionRevisions(ctx: RequestContext, sessionId: string) {
-    const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, 'read');
+    const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, reachOf(ctx, 'read'));
     if (!owner) throw new NotFound('Session');
     const rows = await listSessionRevisions(this.deps.db.db, ctx.actor.organisationId, sessionId);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'SessionRevision', sessionId, owner.patientId));

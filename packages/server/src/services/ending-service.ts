@@ -3,11 +3,12 @@
  * checklist, the relapse-prevention plan, the progress review assembled from the records, and the two documents.
  * Every rule is core's (packages/core/src/ending); the records are versioned, audited course records.
  */
+import { reachOf } from './reach.js';
+import { readSafetyPlan } from '../db/repositories/json-columns.js';
 import type { CourseRecordOf, DeepReadonly, EndingView } from '@ipt/contract';
 import {
   assembleProgressReview,
   assertRelapsePlan,
-  type CircleSnapshot,
   completeTermination,
   getInstrument,
   isInstrumentId,
@@ -94,7 +95,7 @@ function focusOf(w: CourseWork) {
 async function latestSafetyPlan(q: Q, organisationId: string, patientId: string) {
   const reviews = await listSafetyReviews(q, organisationId, patientId);
   for (const r of reviews) {
-    const plan = JSON.parse(r.safetyPlanJson) as Record<string, string>;
+    const plan = readSafetyPlan(r.safetyPlanJson);
     if (Object.values(plan).some((v) => typeof v === 'string' && v.trim() !== '')) return { at: r.createdAt, plan };
   }
   return null;
@@ -280,7 +281,7 @@ export class EndingService {
 
   private async read(ctx: RequestContext, courseId: string) {
     const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const [w, patient] = await Promise.all([

@@ -6,15 +6,9 @@ import { type CourseTable } from '../db/schema.js';
 import {
   currentEpisodeOnset,
   defaultTaxonomyFor,
-  type Episode,
-  type FormulationState,
   type InitialPhaseFacts,
-  type InventoryEntry,
-  type LifeEvent,
-  type ProblemAreaChoice,
   problemAreaHints,
   type SchoolPreset,
-  type TreatmentContract,
 } from '@ipt/core';
 import type { CourseRecordData, CourseRecordKind } from '@ipt/contract';
 import {

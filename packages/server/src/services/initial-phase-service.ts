@@ -2,6 +2,7 @@
  * The initial phase as working tools (issue "The initial phase as working tools"): each record is versioned and
  * audited; every rule (dates, duplicates, hints, choice, formulation states, contract, gate) is core's.
  */
+import { reachOf } from './reach.js';
 import {
   type CourseRecordKind,
   type CourseRecordOf,
@@ -32,9 +33,7 @@ import {
   Conflict,
   draftFormulation,
   draftTreatmentContract,
-  type Episode,
   findDuplicatePerson,
-  type FormulationState,
   type FormulationStatus,
   initialPhaseChecklist,
   type InventoryEntryFields,
@@ -55,13 +54,11 @@ import type { AnyRecordData } from '../db/repositories/course-records-repository
 import * as courses from '../db/repositories/courses-repository.js';
 import { findSchedule } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
-import { updateIfVersion } from '../db/repositories/versioned.js';
-import type { CourseRecordTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
 import { clinicalEvent } from './audit-events.js';
 import { CourseRecordStore } from './course-record-store.js';
 import { type ServiceDeps, todayOf } from './deps.js';
-import { type InitialFacts, loadInitialPhase, loadRecords, noFacts, RecordKind } from './initial-phase-facts.js';
+import { loadInitialPhase, loadRecords, noFacts, RecordKind } from './initial-phase-facts.js';
 import { chartFacts } from './instrument-catalogue.js';
 import { scheduleOf } from './measures-service.js';
 
@@ -123,7 +120,7 @@ export class InitialPhaseService {
 
   async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<InitialPhaseView>> {
     const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const s = await loadInitialPhase(q, course);

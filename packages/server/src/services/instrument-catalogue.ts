@@ -2,6 +2,7 @@
  * The server's window on the instrument registry in core: definitions for forms (with an organisation's licensed
  * wording applied), scoring, interpretation and FHIR. The only file that knows the registry's shape.
  */
+import { readTextPack } from '../db/repositories/json-columns.js';
 import type { Administration, InstrumentDefinition, InstrumentTextPack } from '@ipt/contract';
 import {
   classifyCourse,
@@ -35,7 +36,7 @@ function maxTotal(i: Instrument): number {
 /** The form definition: licensed wording where we ship it or the organisation loaded it, neutral labels otherwise. */
 export function definition(id: string, packRow?: { packJson: string }): InstrumentDefinition {
   const i = instrument(id);
-  const pack = packRow ? (JSON.parse(packRow.packJson) as InstrumentTextPack) : undefined;
+  const pack = packRow ? readTextPack(packRow.packJson) : undefined;
   return {
     id: i.id,
     version: i.version,

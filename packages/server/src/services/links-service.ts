@@ -2,6 +2,7 @@
  * Single-use questionnaire links the patient opens without an account, and the kiosk hand-over on the clinician's
  * device. A link carries 256 random bits (only their hash is stored), expires (default 4 days), and works once.
  */
+import { reachOf } from './reach.js';
 import { createHash } from 'node:crypto';
 import type { LinkQuestionnaire } from '@ipt/contract';
 import { DomainError, NotFound, RuleViolation } from '@ipt/core';
@@ -49,6 +50,7 @@ export class LinksService {
     const hours = kind === 'kiosk' ? Math.min(input.expiresInHours, 1) : input.expiresInHours;
     const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
     await this.deps.db.db.transaction().execute(async (trx) => {
+      reachOf(ctx, 'write');
       const target = await writableCourse(trx, ctx.actor, courseId, input.sessionId);
       if (!target) throw new NotFound('Course');
       if (!target.sessionOk) throw new RuleViolation('No such session in this course.', 'sessionId');

@@ -2,6 +2,8 @@
  * Measurement-based care in the clinic: questionnaires given in session, the course's chart data, schedules and
  * annotations. Scoring, bands and flags come from the instrument registry in core (via instrument-catalogue.ts).
  */
+import { reachOf } from './reach.js';
+import { readAnswers, readFlags, readScheduleRules } from '../db/repositories/json-columns.js';
 import type { Administration, Annotation, InstrumentDefinition, InstrumentTextPack, MeasuresView } from '@ipt/contract';
 import {
   defaultSchedule,
@@ -9,7 +11,6 @@ import {
   nextSessionNumber,
   type ScheduleAdministration,
   midpointIso,
-  type TimelineDate,
   NotFound,
   type Phase,
   RuleViolation,
@@ -38,13 +39,13 @@ export function toAdministration(row: AdministrationTable): Administration {
     sessionId: row.sessionId,
     instrumentId: row.instrumentId,
     instrumentVersion: row.instrumentVersion,
-    answers: JSON.parse(row.answersJson) as (number | null)[],
+    answers: readAnswers(row.answersJson),
     administeredAt: row.administeredAt,
     mode: row.mode as Administration['mode'],
     scorable: row.scorable === 1,
     total: row.total,
     band: row.band,
-    flags: JSON.parse(row.flagsJson) as Administration['flags'],
+    flags: readFlags(row.flagsJson),
     reason: row.reason,
     scorerVersion: row.scorerVersion,
   };
@@ -70,7 +71,7 @@ export function givenForSchedule(
 }
 
 export function scheduleOf(course: CourseTable, stored: { rulesJson: string } | undefined): ScheduleRule[] {
-  return stored ? (JSON.parse(stored.rulesJson) as ScheduleRule[]) : defaultSchedule(course.perinatal === 1);
+  return stored ? readScheduleRules(stored.rulesJson) : defaultSchedule(course.perinatal === 1);
 }
 
 export class MeasuresService {
@@ -122,6 +123,7 @@ export class MeasuresService {
     },
   ): Promise<Administration> {
     return this.deps.db.db.transaction().execute(async (trx) => {
+      reachOf(ctx, 'write');
       const target = await writableCourse(trx, ctx.actor, courseId, input.sessionId);
       if (!target) throw new NotFound('Course');
       if (!target.sessionOk) throw new RuleViolation('No such session in this course.', 'sessionId');
@@ -145,7 +147,7 @@ export class MeasuresService {
   }
 
   async list(ctx: RequestContext, courseId: string): Promise<Administration[]> {
-    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, reachOf(ctx, 'read'));
     if (!patientId) throw new NotFound('Course');
     const rows = await measures.listAdministrations(this.deps.db.db, ctx.actor.organisationId, [courseId]);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Administration', courseId, patientId));
@@ -155,7 +157,7 @@ export class MeasuresService {
   async fhirBundle(ctx: RequestContext, administrationId: string) {
     const q = this.deps.db.db;
     const row = await measures.findAdministration(q, ctx.actor.organisationId, administrationId);
-    const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, 'read'));
+    const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, reachOf(ctx, 'read')));
     if (!row || !patientId) throw new NotFound('Administration');
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Administration', row.id, patientId));
     return catalogue.fhirBundle(toAdministration(row), patientId);
@@ -164,7 +166,7 @@ export class MeasuresService {
   /** Everything the course charts draw, in one read. */
   async view(ctx: RequestContext, courseId: string): Promise<MeasuresView> {
     const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const org = ctx.actor.organisationId;
@@ -234,7 +236,7 @@ export class MeasuresService {
     input: { date: string; label: string; kind: string },
   ): Promise<Annotation> {
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
+      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, reachOf(ctx, 'write'));
       if (!patientId) throw new NotFound('Course');
       const row = {
         id: uuidv7(),
@@ -254,7 +256,7 @@ export class MeasuresService {
 
   async schedule(ctx: RequestContext, courseId: string) {
     const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const stored = await measures.findSchedule(q, ctx.actor.organisationId, courseId);
@@ -269,7 +271,7 @@ export class MeasuresService {
       }
     }
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, 'write');
+      const patientId = await reachableCoursePatient(trx, ctx.actor, courseId, reachOf(ctx, 'write'));
       if (!patientId) throw new NotFound('Course');
       const org = ctx.actor.organisationId;
       const stored = await measures.findSchedule(trx, org, courseId);

@@ -3,6 +3,7 @@
  * communication analyses, role plays, decision analyses, ruptures and the mid-course review. Each record is a
  * versioned, audited course record; every clinical rule is core's (packages/core/src/middle).
  */
+import { reachOf } from './reach.js';
 import {
   CommunicationAnalysisData,
   type CourseRecordData,
@@ -87,7 +88,7 @@ export class MiddlePhaseService {
 
   async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<MiddlePhaseView>> {
     const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, 'read');
+    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
     const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
     if (!patientId || !course) throw new NotFound('Course');
     const w = await loadCourseWork(q, course);
@@ -143,7 +144,7 @@ export class MiddlePhaseService {
     input: Partial<SessionWork> & { status?: 'draft' | 'finished'; reason?: string },
   ): Promise<CourseRecordOf<'session-work'>> {
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, 'write');
+      const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, reachOf(ctx, 'write'));
       if (!owner) throw new NotFound('Session');
       const { course, patientId } = await this.store.writable(trx, ctx, owner.courseId);
       const slot = sessionWorkSlot(sessionId);
@@ -174,7 +175,7 @@ export class MiddlePhaseService {
   async revisions(ctx: RequestContext, recordId: string): Promise<RecordRevision[]> {
     const q = this.deps.db.db;
     const row = await records.findCourseRecord(q, ctx.actor.organisationId, recordId);
-    const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, 'read'));
+    const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, reachOf(ctx, 'read')));
     if (!row || !patientId) throw new NotFound('Record');
     const revisions = await records.listCourseRecordRevisions(q, ctx.actor.organisationId, row);
     await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'CourseRecordRevision', recordId, patientId));

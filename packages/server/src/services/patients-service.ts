@@ -1,4 +1,5 @@
 /** Patients, the caseload and care teams. */
+import { reachOf } from './reach.js';
 import type { CareTeamMember, CaseloadItem, CreatePatientRequest, Patient, PatientDetail } from '@ipt/contract';
 import {
   type Attendance,
@@ -131,7 +132,7 @@ export class PatientsService {
 
   async detail(ctx: RequestContext, patientId: string): Promise<PatientDetail> {
     const q = this.deps.db.db;
-    const row = await patients.findReachablePatient(q, ctx.actor, patientId, 'read');
+    const row = await patients.findReachablePatient(q, ctx.actor, patientId, reachOf(ctx, 'read'));
     if (!row) throw new NotFound('Patient');
     const courseRows = await courses.listCoursesOfPatients(q, ctx.actor.organisationId, [row.id]);
     const ids = courseRows.map((c) => c.id);
@@ -160,7 +161,7 @@ export class PatientsService {
     if (input.yearOfBirth !== undefined) this.assertYearOfBirth(input.yearOfBirth);
     const at = this.deps.clock().toISOString();
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const before = await patients.findReachablePatient(trx, ctx.actor, patientId, 'write');
+      const before = await patients.findReachablePatient(trx, ctx.actor, patientId, reachOf(ctx, 'write'));
       if (!before) throw new NotFound('Patient');
       const changes = {
         ...(input.displayName !== undefined && { displayName: input.displayName }),

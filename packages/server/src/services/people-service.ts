@@ -98,7 +98,8 @@ export class PeopleService {
     if (!supervisor || supervisor.role !== Role.supervisor) {
       throw new RuleViolation('The supervisor must be a user with the supervisor role.', 'supervisorId');
     }
-    if (!supervisee || ![Role.clinician, Role.trainee, Role.facilitator].includes(supervisee.role as never)) {
+    const supervisable: readonly string[] = [Role.clinician, Role.trainee, Role.facilitator];
+    if (!supervisee || !supervisable.includes(supervisee.role)) {
       throw new RuleViolation('The supervisee must be a clinician, trainee or facilitator.', 'superviseeId');
     }
     const row = {

@@ -4,6 +4,8 @@
  * software never assigns one), what they asked, a Stanley–Brown safety plan and when to review again.
  * See shared/ipt/DOMAIN.md §10.2 and ERRATA must-fix 1. No automatic dismissal.
  */
+import { reachOf } from './reach.js';
+import { readRiskAssessment, readSafetyPlan } from '../db/repositories/json-columns.js';
 import type { RiskFlag } from '@ipt/contract';
 import { NotFound, RuleViolation } from '@ipt/core';
 import type { z } from 'zod';
@@ -40,7 +42,7 @@ export class RiskService {
 
   async overview(ctx: RequestContext, patientId: string) {
     const q = this.deps.db.db;
-    const patient = await findReachablePatient(q, ctx.actor, patientId, 'read');
+    const patient = await findReachablePatient(q, ctx.actor, patientId, reachOf(ctx, 'read'));
     if (!patient) throw new NotFound('Patient');
     const [flags, reviews] = await Promise.all([
       measures.listRiskFlags(q, ctx.actor.organisationId, [patientId], false),
@@ -57,8 +59,8 @@ export class RiskService {
         flagIds: flags.filter((f) => f.reviewId === r.id).map((f) => f.id),
         riskLevel: r.riskLevel as 'low' | 'moderate' | 'high' | 'imminent',
         asked: r.asked,
-        assessment: JSON.parse(r.assessmentJson),
-        safetyPlan: JSON.parse(r.safetyPlanJson),
+        assessment: readRiskAssessment(r.assessmentJson),
+        safetyPlan: readSafetyPlan(r.safetyPlanJson),
         reviewBy: r.reviewBy,
         byName: r.byName,
         at: r.createdAt,
@@ -70,7 +72,7 @@ export class RiskService {
     const today = this.deps.clock().toISOString().slice(0, 10);
     if (input.reviewBy < today) throw new RuleViolation('The review date cannot be in the past.', 'reviewBy');
     return this.deps.db.db.transaction().execute(async (trx) => {
-      const patient = await findReachablePatient(trx, ctx.actor, patientId, 'write');
+      const patient = await findReachablePatient(trx, ctx.actor, patientId, reachOf(ctx, 'write'));
       if (!patient) throw new NotFound('Patient');
       const at = this.deps.clock().toISOString();
       const id = uuidv7();
