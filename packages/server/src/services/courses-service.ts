@@ -1,10 +1,10 @@
 /** A course of IPT: starting it, changing its plan, moving its phase, recording its sessions. */
-import { reachOf } from './reach.js';
 import type {
   CourseDetail,
   CreateCourseRequest,
   CreateSessionRequest,
   Session,
+  SessionRevision,
   UpdateCourseRequest,
   UpdateSessionRequest,
 } from '@ipt/contract';
@@ -15,12 +15,10 @@ import {
   assertPhaseTransition,
   assertPlannedSessions,
   Conflict,
-  NotFound,
   Phase,
   type PhaseLengths,
   presetPhaseLengths,
   RuleViolation,
-  StaleVersion,
   statusAfterPhase,
   nextSessionNumber,
   SessionLength,
@@ -29,42 +27,39 @@ import type { z } from 'zod';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import { isUniqueViolation } from '../db/dialect.js';
-import { reachableCoursePatient, reachableSessionOwner } from '../db/repositories/access-repository.js';
 import * as courses from '../db/repositories/courses-repository.js';
-import { findReachablePatient } from '../db/repositories/patients-repository.js';
-import { insertRevision, listSessionRevisions } from '../db/repositories/revisions-repository.js';
-import type { Q } from '../db/repositories/tx.js';
-import { updateIfVersion } from '../db/repositories/versioned.js';
+import { listSessionRevisions } from '../db/repositories/revisions-repository.js';
 import type { CourseTable } from '../db/schema.js';
 import { findSingletonOf } from '../db/repositories/course-records-repository.js';
 import { uuidv7 } from '../ids.js';
 import { sessionWorkSlot } from './course-work-facts.js';
-import { clinicalEvent } from './audit-events.js';
 import { loadInitialPhase } from './initial-phase-facts.js';
 import { courseDetail } from './course-view.js';
-import { type ServiceDeps, todayOf } from './deps.js';
+import type { ServiceDeps } from './deps.js';
+import { Pipeline, type Work } from './pipeline.js';
 
 type CreateCourse = z.output<typeof CreateCourseRequest>;
 
 export class CoursesService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly pipeline: Pipeline;
+  constructor(deps: ServiceDeps) {
+    this.pipeline = new Pipeline(deps);
+  }
 
   async start(ctx: RequestContext, patientId: string, input: CreateCourse): Promise<CourseDetail> {
     const lengths: PhaseLengths = input.phaseLengths ?? presetPhaseLengths(input.schoolPreset);
     assertPlannedSessions(input.plannedSessions);
     assertPhaseLengths(input.plannedSessions, lengths);
-    const at = this.deps.clock().toISOString();
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const patient = await findReachablePatient(trx, ctx.actor, patientId, reachOf(ctx, 'write'));
-      if (!patient) throw new NotFound('Patient');
-      const open = await courses.listCoursesOfPatients(trx, ctx.actor.organisationId, [patientId]);
+    return this.pipeline.write(ctx, async (w) => {
+      const patient = await w.patient(patientId);
+      const open = await courses.listCoursesOfPatients(w.q, w.organisationId, [patient.id]);
       if (open.some((c) => c.status === 'active')) {
         throw new Conflict('This patient already has an active course: end it before starting another.');
       }
       const row: CourseTable = {
         id: uuidv7(),
-        organisationId: ctx.actor.organisationId,
-        patientId,
+        organisationId: w.organisationId,
+        patientId: patient.id,
         format: input.format,
         schoolPreset: input.schoolPreset,
         perinatal: input.perinatal ? 1 : 0,
@@ -78,125 +73,97 @@ export class CoursesService {
         status: 'active',
         version: 1,
         createdBy: ctx.actor.userId,
-        createdAt: at,
-        updatedAt: at,
+        createdAt: w.at,
+        updatedAt: w.at,
       };
-      await courses.insertCourse(trx, row);
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.create, 'Course', row.id, patientId)]);
-      return courseDetail(row, [], [], todayOf(this.deps.clock));
+      await courses.insertCourse(w.q, row);
+      w.audit(AuditAction.create, 'Course', row.id, patient.id);
+      return courseDetail(row, [], [], w.today);
     });
   }
 
-  async detail(ctx: RequestContext, courseId: string): Promise<CourseDetail> {
-    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, reachOf(ctx, 'read'));
-    if (!patientId) throw new NotFound('Course');
-    const detail = await this.load(this.deps.db.db, ctx, courseId);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Course', courseId, patientId));
-    return detail;
+  detail(ctx: RequestContext, courseId: string): Promise<CourseDetail> {
+    return this.pipeline.read(ctx, async (w) => {
+      const { course, patientId } = await w.course(courseId);
+      w.audit(AuditAction.read, 'Course', courseId, patientId);
+      return this.load(w, course);
+    });
   }
 
-  async update(
+  update(
     ctx: RequestContext,
     courseId: string,
     version: number,
     input: z.output<typeof UpdateCourseRequest>,
   ): Promise<CourseDetail> {
-    const at = this.deps.clock().toISOString();
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { row, patientId } = await this.reachable(trx, ctx, courseId, reachOf(ctx, 'write'));
-      const planned = input.plannedSessions ?? row.plannedSessions;
+    return this.pipeline.write(ctx, async (w) => {
+      const { course, patientId } = await w.course(courseId);
+      const planned = input.plannedSessions ?? course.plannedSessions;
       const lengths = input.phaseLengths ?? {
-        initialSessions: row.initialSessions,
-        terminationSessions: row.terminationSessions,
+        initialSessions: course.initialSessions,
+        terminationSessions: course.terminationSessions,
       };
       assertPlannedSessions(planned);
       assertPhaseLengths(planned, lengths);
-      const changed = await updateIfVersion(
-        trx,
-        'courses',
-        { organisationId: ctx.actor.organisationId, id: courseId, version },
-        {
-          plannedSessions: planned,
-          initialSessions: lengths.initialSessions,
-          terminationSessions: lengths.terminationSessions,
-          ...(input.schedule && { scheduleWeekday: input.schedule.weekday, scheduleTime: input.schedule.time }),
-        },
-        at,
-      );
-      if (!changed) throw new StaleVersion(row.version, courses.toCourse(row));
-      await this.keepRevision(trx, ctx, 'Course', row.id, row.version, courses.toCourse(row), at);
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.update, 'Course', courseId, patientId)]);
-      return this.load(trx, ctx, courseId);
+      const changes = {
+        plannedSessions: planned,
+        initialSessions: lengths.initialSessions,
+        terminationSessions: lengths.terminationSessions,
+        ...(input.schedule && { scheduleWeekday: input.schedule.weekday, scheduleTime: input.schedule.time }),
+      };
+      await w.saveVersioned('courses', course, version, changes, { type: 'Course', data: courses.toCourse(course) });
+      w.audit(AuditAction.update, 'Course', courseId, patientId);
+      return this.reload(w, courseId);
     });
   }
 
   /** An explicit, recorded phase change: who, when, why (issue "first room"; DOMAIN §0–§1). */
-  async movePhase(
-    ctx: RequestContext,
-    courseId: string,
-    version: number,
-    to: Phase,
-    reason: string,
-    overrideGate = false,
-  ) {
-    const at = this.deps.clock().toISOString();
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { row, patientId } = await this.reachable(trx, ctx, courseId, reachOf(ctx, 'write'));
-      const from = row.phase as Phase;
-      if (row.version !== version) throw new StaleVersion(row.version, courses.toCourse(row));
+  movePhase(ctx: RequestContext, courseId: string, version: number, to: Phase, reason: string, overrideGate = false) {
+    return this.pipeline.write(ctx, async (w) => {
+      const { course, patientId } = await w.course(courseId);
+      const from = course.phase as Phase;
+      const kept = { type: 'Course', data: courses.toCourse(course) };
+      w.assertVersion(course, version, kept.data);
       assertPhaseTransition(from, to);
       // Leaving the initial phase for the middle phase needs its gate met, or a written override (DOMAIN §1.2).
       const gate =
         from === Phase.initial && to === Phase.middle
-          ? assertGate((await loadInitialPhase(trx, row)).gateFacts, overrideGate ? { reason } : null)
+          ? assertGate((await loadInitialPhase(w.q, course)).gateFacts, overrideGate ? { reason } : null)
           : null;
-      const changed = await updateIfVersion(
-        trx,
-        'courses',
-        { organisationId: ctx.actor.organisationId, id: courseId, version },
-        { phase: to, status: statusAfterPhase(from, to) },
-        at,
-      );
-      if (!changed) throw new StaleVersion(row.version, courses.toCourse(row));
-      await courses.insertPhaseTransition(trx, {
+      await w.saveVersioned('courses', course, version, { phase: to, status: statusAfterPhase(from, to) }, kept);
+      await courses.insertPhaseTransition(w.q, {
         id: uuidv7(),
-        organisationId: ctx.actor.organisationId,
+        organisationId: w.organisationId,
         courseId,
         fromPhase: from,
         toPhase: to,
         reason,
-        at,
+        at: w.at,
         byUserId: ctx.actor.userId,
       });
-      await this.keepRevision(trx, ctx, 'Course', row.id, row.version, courses.toCourse(row), at);
-      await this.deps.audit.inTransaction(trx, [
-        clinicalEvent(
-          ctx,
-          AuditAction.update,
-          gate?.overridden ? 'PhaseTransitionGateOverride' : 'PhaseTransition',
-          courseId,
-          patientId,
-        ),
-      ]);
-      return this.load(trx, ctx, courseId);
+      const entity = gate?.overridden ? 'PhaseTransitionGateOverride' : 'PhaseTransition';
+      w.audit(AuditAction.update, entity, courseId, patientId);
+      return this.reload(w, courseId);
     });
   }
 
-  async listSessions(ctx: RequestContext, courseId: string): Promise<Session[]> {
-    const patientId = await reachableCoursePatient(this.deps.db.db, ctx.actor, courseId, reachOf(ctx, 'read'));
-    if (!patientId) throw new NotFound('Course');
-    const rows = await courses.listSessionsOfCourses(this.deps.db.db, ctx.actor.organisationId, [courseId]);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Session', courseId, patientId));
-    return rows.map(courses.toSession);
+  listSessions(ctx: RequestContext, courseId: string): Promise<Session[]> {
+    return this.pipeline.read(ctx, async (w) => {
+      const { patientId } = await w.course(courseId);
+      const rows = await courses.listSessionsOfCourses(w.q, w.organisationId, [courseId]);
+      w.audit(AuditAction.search, 'Session', courseId, patientId);
+      return rows.map(courses.toSession);
+    });
   }
 
   async recordSession(ctx: RequestContext, courseId: string, input: CreateSessionRequest): Promise<Session> {
-    const at = this.deps.clock().toISOString();
     try {
-      return await this.deps.db.db.transaction().execute(async (trx) => {
-        const { row, patientId } = await this.reachable(trx, ctx, courseId, reachOf(ctx, 'write'));
-        if (row.phase === Phase.ended) throw new RuleViolation('This course has ended: start a new course instead.');
-        const existing = (await courses.listSessionsOfCourses(trx, ctx.actor.organisationId, [courseId])).map(
+      return await this.pipeline.write(ctx, async (w) => {
+        const { course, patientId } = await w.course(courseId);
+        if (course.phase === Phase.ended) {
+          throw new RuleViolation('This course has ended: start a new course instead.');
+        }
+        const existing = (await courses.listSessionsOfCourses(w.q, w.organisationId, [courseId])).map(
           courses.toSession,
         );
         const facts = {
@@ -204,10 +171,10 @@ export class CoursesService {
           date: input.date,
           attendance: input.attendance,
         };
-        assertNewSession(courses.toCourse(row), existing, facts);
+        assertNewSession(courses.toCourse(course), existing, facts);
         const session = {
           id: uuidv7(),
-          organisationId: ctx.actor.organisationId,
+          organisationId: w.organisationId,
           courseId,
           ...facts,
           lengthMinutes:
@@ -217,16 +184,14 @@ export class CoursesService {
                 : null
               : input.lengthMinutes,
           note: input.note ?? '',
-          phase: row.phase,
+          phase: course.phase,
           version: 1,
           createdBy: ctx.actor.userId,
-          createdAt: at,
-          updatedAt: at,
+          createdAt: w.at,
+          updatedAt: w.at,
         };
-        await courses.insertSession(trx, session);
-        await this.deps.audit.inTransaction(trx, [
-          clinicalEvent(ctx, AuditAction.create, 'Session', session.id, patientId),
-        ]);
+        await courses.insertSession(w.q, session);
+        w.audit(AuditAction.create, 'Session', session.id, patientId);
         return courses.toSession(session);
       });
     } catch (err) {
@@ -237,101 +202,63 @@ export class CoursesService {
     }
   }
 
-  async session(ctx: RequestContext, sessionId: string): Promise<Session> {
-    const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, reachOf(ctx, 'read'));
-    const row = owner && (await courses.findSession(this.deps.db.db, ctx.actor.organisationId, sessionId));
-    if (!owner || !row) throw new NotFound('Session');
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Session', sessionId, owner.patientId));
-    return courses.toSession(row);
+  session(ctx: RequestContext, sessionId: string): Promise<Session> {
+    return this.pipeline.read(ctx, async (w) => {
+      const { session, patientId } = await w.session(sessionId);
+      w.audit(AuditAction.read, 'Session', sessionId, patientId);
+      return courses.toSession(session);
+    });
   }
 
-  async updateSession(
+  updateSession(
     ctx: RequestContext,
     sessionId: string,
     version: number,
     input: z.output<typeof UpdateSessionRequest>,
   ): Promise<Session> {
-    const at = this.deps.clock().toISOString();
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, reachOf(ctx, 'write'));
-      const before = owner && (await courses.findSession(trx, ctx.actor.organisationId, sessionId));
-      if (!owner || !before) throw new NotFound('Session');
+    return this.pipeline.write(ctx, async (w) => {
+      const { session: before, course, patientId } = await w.session(sessionId);
       const { reason, ...changes } = input;
       // Once the session's work is finished, the session changes only with a reason, kept with the earlier version
       // (issue "The middle and final phases": editing a finished session asks for a reason).
       const slot = sessionWorkSlot(sessionId);
-      const work = await findSingletonOf(trx, ctx.actor.organisationId, owner.courseId, slot, 'session-work');
-      const finished = work?.record.data.status === 'finished';
-      if (finished && !reason) {
+      const work = await findSingletonOf(w.q, w.organisationId, course.id, slot, 'session-work');
+      if (work?.record.data.status === 'finished' && !reason) {
         throw new RuleViolation('This session’s record is finished: say why it changes.', 'reason');
       }
-      if (input.date !== undefined) {
-        const course = await courses.findCourse(trx, ctx.actor.organisationId, owner.courseId);
-        if (course && input.date < course.startDate) {
-          throw new RuleViolation(`A session cannot be dated before the course starts (${course.startDate}).`, 'date');
-        }
+      if (input.date !== undefined && input.date < course.startDate) {
+        throw new RuleViolation(`A session cannot be dated before the course starts (${course.startDate}).`, 'date');
       }
-      const changed = await updateIfVersion(
-        trx,
-        'sessions',
-        { organisationId: ctx.actor.organisationId, id: sessionId, version },
-        changes,
-        at,
-      );
-      if (!changed) throw new StaleVersion(before.version, courses.toSession(before));
       const kept = { ...courses.toSession(before), ...(reason && { changeReason: reason }) };
-      await this.keepRevision(trx, ctx, 'Session', sessionId, before.version, kept, at);
-      await this.deps.audit.inTransaction(trx, [
-        clinicalEvent(ctx, AuditAction.update, 'Session', sessionId, owner.patientId),
-      ]);
-      const after = await courses.findSession(trx, ctx.actor.organisationId, sessionId);
-      if (!after) throw new NotFound('Session');
+      await w.saveVersioned('sessions', before, version, changes, { type: 'Session', data: kept });
+      w.audit(AuditAction.update, 'Session', sessionId, patientId);
+      const after = await courses.findSession(w.q, w.organisationId, sessionId);
+      if (!after) throw new Error(`Session ${sessionId} vanished inside its own transaction.`);
       return courses.toSession(after);
     });
   }
 
-  async sessionRevisions(ctx: RequestContext, sessionId: string) {
-    const owner = await reachableSessionOwner(this.deps.db.db, ctx.actor, sessionId, reachOf(ctx, 'read'));
-    if (!owner) throw new NotFound('Session');
-    const rows = await listSessionRevisions(this.deps.db.db, ctx.actor.organisationId, sessionId);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'SessionRevision', sessionId, owner.patientId));
-    return rows;
-  }
-
-  private async reachable(q: Q, ctx: RequestContext, courseId: string, reach: 'read' | 'write') {
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reach);
-    const row = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
-    if (!patientId || !row) throw new NotFound('Course');
-    return { row, patientId };
-  }
-
-  private async load(q: Q, ctx: RequestContext, courseId: string): Promise<CourseDetail> {
-    const row = await courses.findCourse(q, ctx.actor.organisationId, courseId);
-    if (!row) throw new NotFound('Course');
-    const [sessionRows, transitions] = await Promise.all([
-      courses.listSessionsOfCourses(q, ctx.actor.organisationId, [courseId]),
-      courses.listPhaseTransitions(q, ctx.actor.organisationId, [courseId]),
-    ]);
-    return courseDetail(row, sessionRows, transitions, todayOf(this.deps.clock));
-  }
-
-  private keepRevision(
-    q: Q,
-    ctx: RequestContext,
-    type: string,
-    id: string,
-    version: number,
-    data: unknown,
-    at: string,
-  ) {
-    return insertRevision(q, {
-      organisationId: ctx.actor.organisationId,
-      recordType: type,
-      recordId: id,
-      version,
-      data,
-      at,
-      by: ctx.actor.userId,
+  sessionRevisions(ctx: RequestContext, sessionId: string): Promise<z.output<typeof SessionRevision>[]> {
+    return this.pipeline.read(ctx, async (w) => {
+      const { patientId } = await w.session(sessionId);
+      const rows = await listSessionRevisions(w.q, w.organisationId, sessionId);
+      w.audit(AuditAction.read, 'SessionRevision', sessionId, patientId);
+      return rows;
     });
+  }
+
+  /** The course as it is now, inside the work that changed it. */
+  private async reload(w: Work, courseId: string): Promise<CourseDetail> {
+    const course = await courses.findCourse(w.q, w.organisationId, courseId);
+    if (!course) throw new Error(`Course ${courseId} vanished inside its own transaction.`);
+    return this.load(w, course);
+  }
+
+  private async load(w: Work, course: CourseTable): Promise<CourseDetail> {
+    const [sessionRows, transitions] = await Promise.all([
+      courses.listSessionsOfCourses(w.q, w.organisationId, [course.id]),
+      courses.listPhaseTransitions(w.q, w.organisationId, [course.id]),
+    ]);
+    return courseDetail(course, sessionRows, transitions, w.today);
   }
 }

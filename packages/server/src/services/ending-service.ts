@@ -3,7 +3,6 @@
  * checklist, the relapse-prevention plan, the progress review assembled from the records, and the two documents.
  * Every rule is core's (packages/core/src/ending); the records are versioned, audited course records.
  */
-import { reachOf } from './reach.js';
 import { readSafetyPlan } from '../db/repositories/json-columns.js';
 import type { CourseRecordOf, DeepReadonly, EndingView } from '@ipt/contract';
 import {
@@ -15,7 +14,6 @@ import {
   mergeTermination,
   newRelapsePlan,
   newTermination,
-  NotFound,
   type ProgressReview,
   type RelapsePlan,
   RuleViolation,
@@ -26,15 +24,13 @@ import {
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { reachableCoursePatient } from '../db/repositories/access-repository.js';
 import * as records from '../db/repositories/course-records-repository.js';
-import * as courses from '../db/repositories/courses-repository.js';
 import { listSafetyReviews } from '../db/repositories/measures-repository.js';
 import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import { drawPatientPlan, drawTreatmentSummary } from '../documents/renderer.js';
-import { clinicalEvent } from './audit-events.js';
-import { CourseRecordStore } from './course-record-store.js';
+import { assertSlotVersion, putSlot } from './course-record-store.js';
+import { Pipeline } from './pipeline.js';
 import { type CourseWork, loadCourseWork, WorkKind } from './course-work-facts.js';
 import type { ServiceDeps } from './deps.js';
 import { RuleViolations } from './rule-violations.js';
@@ -102,16 +98,14 @@ async function latestSafetyPlan(q: Q, organisationId: string, patientId: string)
 }
 
 export class EndingService {
-  private readonly store: CourseRecordStore;
+  private readonly pipeline: Pipeline;
   constructor(private readonly deps: ServiceDeps) {
-    this.store = new CourseRecordStore(deps);
+    this.pipeline = new Pipeline(deps);
   }
 
   async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<EndingView>> {
-    const { w, patientId, displayName } = await this.read(ctx, courseId);
+    const { w, displayName, safety } = await this.read(ctx, courseId, 'Ending');
     const review = progressReviewOf(w);
-    const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Ending', courseId, patientId));
     const t = w.termination?.value ?? newTermination();
     const facts = {
       leftInitialPhase: w.leftInitialPhase,
@@ -149,12 +143,12 @@ export class EndingService {
     version: number,
     input: TerminationPatch & { complete?: boolean },
   ): Promise<CourseRecordOf<'termination'>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { course, patientId } = await this.store.writable(trx, ctx, courseId);
+    return this.pipeline.write(ctx, async (work) => {
+      const target = await work.course(courseId);
       const kind = WorkKind.termination;
-      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
-      this.store.assertSlotVersion(existing, version);
-      const w = await loadCourseWork(trx, course);
+      const existing = await records.findSingletonOf(work.q, work.organisationId, courseId, kind, kind);
+      assertSlotVersion(existing, version);
+      const w = await loadCourseWork(work.q, target.course);
       const current: Termination = existing ? existing.record.data : newTermination();
       const { complete, ...patch } = input;
       let next = mergeTermination(current, patch);
@@ -168,9 +162,9 @@ export class EndingService {
         if (missing.length > 0) {
           throw new RuleViolations('The checklist cannot be completed yet.', missing);
         }
-        next = completeTermination(next, facts, this.deps.clock().toISOString());
+        next = completeTermination(next, facts, work.at);
       }
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next);
+      return putSlot(work, target, kind, kind, existing, version, next);
     });
   }
 
@@ -181,12 +175,12 @@ export class EndingService {
     version: number,
     input: Partial<RelapsePlan>,
   ): Promise<CourseRecordOf<'relapse-plan'>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { course, patientId } = await this.store.writable(trx, ctx, courseId);
+    return this.pipeline.write(ctx, async (work) => {
+      const target = await work.course(courseId);
       const kind = WorkKind.relapsePlan;
-      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
-      this.store.assertSlotVersion(existing, version);
-      const w = await loadCourseWork(trx, course);
+      const existing = await records.findSingletonOf(work.q, work.organisationId, courseId, kind, kind);
+      assertSlotVersion(existing, version);
+      const w = await loadCourseWork(work.q, target.course);
       const current: RelapsePlan = existing ? existing.record.data : newRelapsePlan();
       const next: RelapsePlan = {
         ...current,
@@ -202,23 +196,20 @@ export class EndingService {
         }
       }
       assertRelapsePlan(next, { personIds: w.inventory.map((e) => e.value.id) });
-      if (next.linkSafetyPlan && !(await latestSafetyPlan(trx, ctx.actor.organisationId, patientId))) {
+      if (next.linkSafetyPlan && !(await latestSafetyPlan(work.q, work.organisationId, target.patientId))) {
         throw new RuleViolation(
           'There is no safety plan to link: record one in a safety review first.',
           'linkSafetyPlan',
         );
       }
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, next);
+      return putSlot(work, target, kind, kind, existing, version, next);
     });
   }
 
   /** The end-of-treatment summary for the clinical record, as a PDF. */
   async treatmentSummaryPdf(ctx: RequestContext, courseId: string) {
-    const { w, patientId, displayName } = await this.read(ctx, courseId);
-    const q = this.deps.db.db;
+    const { w, displayName, safety } = await this.read(ctx, courseId, 'TreatmentSummary');
     const review = progressReviewOf(w);
-    const safety = await latestSafetyPlan(q, ctx.actor.organisationId, patientId);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'TreatmentSummary', courseId, patientId));
     const t = w.termination?.value ?? null;
     const facts = {
       leftInitialPhase: w.leftInitialPhase,
@@ -262,9 +253,7 @@ export class EndingService {
 
   /** The patient's plan for staying well, in plain language, as a PDF. */
   async patientPlanPdf(ctx: RequestContext, courseId: string) {
-    const { w, patientId, displayName } = await this.read(ctx, courseId);
-    const safety = await latestSafetyPlan(this.deps.db.db, ctx.actor.organisationId, patientId);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'PatientPlan', courseId, patientId));
+    const { w, displayName, safety } = await this.read(ctx, courseId, 'PatientPlan');
     const plan = w.relapsePlan?.value ?? null;
     const bytes = await drawPatientPlan({
       patientName: displayName,
@@ -279,15 +268,17 @@ export class EndingService {
     return { filename: 'my-plan-for-staying-well.pdf', bytes };
   }
 
-  private async read(ctx: RequestContext, courseId: string) {
-    const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
-    const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
-    if (!patientId || !course) throw new NotFound('Course');
-    const [w, patient] = await Promise.all([
-      loadCourseWork(q, course),
-      findPatientInOrganisation(q, ctx.actor.organisationId, patientId),
-    ]);
-    return { w, patientId, displayName: patient?.displayName ?? '' };
+  /** Everything the ending view and the two documents are made from, read (and audited as `entity`) as the caller. */
+  private read(ctx: RequestContext, courseId: string, entity: string) {
+    return this.pipeline.read(ctx, async (r) => {
+      const { course, patientId } = await r.course(courseId);
+      const [w, patient, safety] = await Promise.all([
+        loadCourseWork(r.q, course),
+        findPatientInOrganisation(r.q, r.organisationId, patientId),
+        latestSafetyPlan(r.q, r.organisationId, patientId),
+      ]);
+      r.audit(AuditAction.read, entity, courseId, patientId);
+      return { w, displayName: patient?.displayName ?? '', safety };
+    });
   }
 }

@@ -3,7 +3,6 @@
  * communication analyses, role plays, decision analyses, ruptures and the mid-course review. Each record is a
  * versioned, audited course record; every clinical rule is core's (packages/core/src/middle).
  */
-import { reachOf } from './reach.js';
 import {
   CommunicationAnalysisData,
   type CourseRecordData,
@@ -33,20 +32,18 @@ import {
   RuleViolation,
   type SessionWork,
   sessionsRemaining,
-  StaleVersion,
   techniqueCatalogue,
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { reachableCoursePatient, reachableSessionOwner } from '../db/repositories/access-repository.js';
 import * as records from '../db/repositories/course-records-repository.js';
 import type { AnyRecordData } from '../db/repositories/course-records-repository.js';
-import * as courses from '../db/repositories/courses-repository.js';
+import type { CourseTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
-import { clinicalEvent } from './audit-events.js';
-import { CourseRecordStore } from './course-record-store.js';
+import { assertSlotVersion, insertRecord, putSlot, saveRecord } from './course-record-store.js';
 import { type CourseWork, type ListWorkKind, loadCourseWork, sessionWorkSlot, WorkKind } from './course-work-facts.js';
 import type { ServiceDeps } from './deps.js';
+import { Pipeline } from './pipeline.js';
 
 /** The defaults of each list record: what a create request may leave out. */
 const defaults = {
@@ -81,18 +78,21 @@ const defaults = {
 type Fields<K extends ListWorkKind> = Partial<CourseRecordData[K]>;
 
 export class MiddlePhaseService {
-  private readonly store: CourseRecordStore;
-  constructor(private readonly deps: ServiceDeps) {
-    this.store = new CourseRecordStore(deps);
+  private readonly pipeline: Pipeline;
+  constructor(deps: ServiceDeps) {
+    this.pipeline = new Pipeline(deps);
   }
 
-  async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<MiddlePhaseView>> {
-    const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
-    const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
-    if (!patientId || !course) throw new NotFound('Course');
-    const w = await loadCourseWork(q, course);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'MiddlePhase', courseId, patientId));
+  view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<MiddlePhaseView>> {
+    return this.pipeline.read(ctx, async (r) => {
+      const { course, patientId } = await r.course(courseId);
+      r.audit(AuditAction.read, 'MiddlePhase', courseId, patientId);
+      return this.viewOf(course, await loadCourseWork(r.q, course));
+    });
+  }
+
+  private viewOf(course: CourseTable, w: CourseWork): DeepReadonly<MiddlePhaseView> {
+    const courseId = course.id;
     const choice = w.choice;
     const status = midCourseStatus({
       plannedSessions: course.plannedSessions,
@@ -143,43 +143,40 @@ export class MiddlePhaseService {
     version: number,
     input: Partial<SessionWork> & { status?: 'draft' | 'finished'; reason?: string },
   ): Promise<CourseRecordOf<'session-work'>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const owner = await reachableSessionOwner(trx, ctx.actor, sessionId, reachOf(ctx, 'write'));
-      if (!owner) throw new NotFound('Session');
-      const { course, patientId } = await this.store.writable(trx, ctx, owner.courseId);
+    return this.pipeline.write(ctx, async (w) => {
+      const { course, patientId } = await w.session(sessionId);
       const slot = sessionWorkSlot(sessionId);
       const kind = WorkKind.sessionWork;
-      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, course.id, slot, kind);
-      this.store.assertSlotVersion(existing, version);
+      const existing = await records.findSingletonOf(w.q, w.organisationId, course.id, slot, kind);
+      assertSlotVersion(existing, version);
       const current: SessionWork = existing ? existing.record.data : newSessionWork(sessionId);
       const { reason, ...patch } = input;
       const next = applySessionWorkChange(current, patch, {
-        at: this.deps.clock().toISOString(),
+        at: w.at,
         by: ctx.actor.userId,
         version: existing?.version ?? 0,
         reason,
       });
-      const w = await loadCourseWork(trx, course);
+      const cw = await loadCourseWork(w.q, course);
       assertSessionWork(next, {
-        strategyIds: w.strategies.map((s) => s.id),
-        disputeArea: w.disputeArea,
-        administrationIds: w.administrations.map((a) => a.id),
+        strategyIds: cw.strategies.map((s) => s.id),
+        disputeArea: cw.disputeArea,
+        administrationIds: cw.administrations.map((a) => a.id),
       });
       // Nothing changed (a finished record saved again as it was): nothing to keep or amend.
       if (existing && next === current) return existing.record;
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, slot, existing, version, next);
+      return putSlot(w, { course, patientId }, kind, slot, existing, version, next);
     });
   }
 
   /** Every earlier version of a course record, newest first. */
-  async revisions(ctx: RequestContext, recordId: string): Promise<RecordRevision[]> {
-    const q = this.deps.db.db;
-    const row = await records.findCourseRecord(q, ctx.actor.organisationId, recordId);
-    const patientId = row && (await reachableCoursePatient(q, ctx.actor, row.courseId, reachOf(ctx, 'read')));
-    if (!row || !patientId) throw new NotFound('Record');
-    const revisions = await records.listCourseRecordRevisions(q, ctx.actor.organisationId, row);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'CourseRecordRevision', recordId, patientId));
-    return revisions;
+  revisions(ctx: RequestContext, recordId: string): Promise<RecordRevision[]> {
+    return this.pipeline.read(ctx, async (r) => {
+      const { row, patientId } = await r.record(recordId);
+      const revisions = await records.listCourseRecordRevisions(r.q, r.organisationId, row);
+      r.audit(AuditAction.read, 'CourseRecordRevision', recordId, patientId);
+      return revisions;
+    });
   }
 
   /** Starts a communication analysis, role play, decision analysis or rupture record. */
@@ -189,12 +186,12 @@ export class MiddlePhaseService {
     kind: K,
     input: Fields<K>,
   ): Promise<CourseRecordOf<K>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { course, patientId } = await this.store.writable(trx, ctx, courseId);
-      const w = await loadCourseWork(trx, course);
+    return this.pipeline.write(ctx, async (w) => {
+      const target = await w.course(courseId);
+      const cw = await loadCourseWork(w.q, target.course);
       const id = uuidv7();
-      const data = this.complete(w, kind, { ...defaults[kind], ...input }, kind === 'role-play' ? input : undefined);
-      return this.store.insert(trx, ctx, course, patientId, kind, id, id, data);
+      const data = this.complete(cw, kind, { ...defaults[kind], ...input }, kind === 'role-play' ? input : undefined);
+      return insertRecord(w, target, kind, id, id, data);
     });
   }
 
@@ -205,15 +202,14 @@ export class MiddlePhaseService {
     version: number,
     patch: Fields<K>,
   ): Promise<CourseRecordOf<K>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const found = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
-      const row = found && records.isKind(kind)(found) ? found : undefined;
-      if (!row) throw new NotFound('Record');
-      const { course, patientId } = await this.store.writable(trx, ctx, row.courseId);
-      if (row.version !== version) throw new StaleVersion(row.version, row.record);
-      const w = await loadCourseWork(trx, course);
-      const data = this.complete(w, kind, { ...row.record.data, ...patch });
-      return this.store.save(trx, ctx, row, version, data, patientId);
+    return this.pipeline.write(ctx, async (w) => {
+      const { row: found, course, patientId } = await w.record(recordId);
+      if (!records.isKind(kind)(found)) throw new NotFound('Record');
+      const row = found;
+      w.assertVersion(row, version, row.record);
+      const cw = await loadCourseWork(w.q, course);
+      const data = this.complete(cw, kind, { ...row.record.data, ...patch });
+      return saveRecord(w, row, version, data, patientId);
     });
   }
 
@@ -224,14 +220,14 @@ export class MiddlePhaseService {
     version: number,
     input: { decision: MidCourseDecision; rationale: string },
   ): Promise<CourseRecordOf<'mid-course-review'>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { course, patientId } = await this.store.writable(trx, ctx, courseId);
-      const w = await loadCourseWork(trx, course);
-      const review = { decision: input.decision, rationale: input.rationale, atSession: w.lastSessionNumber };
-      assertMidCourseReview(review, w.lastSessionNumber);
+    return this.pipeline.write(ctx, async (w) => {
+      const target = await w.course(courseId);
+      const cw = await loadCourseWork(w.q, target.course);
+      const review = { decision: input.decision, rationale: input.rationale, atSession: cw.lastSessionNumber };
+      assertMidCourseReview(review, cw.lastSessionNumber);
       const kind = WorkKind.midCourseReview;
-      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
-      return this.store.putSlot(trx, ctx, { course, patientId }, kind, kind, existing, version, review);
+      const existing = await records.findSingletonOf(w.q, w.organisationId, courseId, kind, kind);
+      return putSlot(w, target, kind, kind, existing, version, review);
     });
   }
 

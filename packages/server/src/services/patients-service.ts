@@ -1,5 +1,4 @@
 /** Patients, the caseload and care teams. */
-import { reachOf } from './reach.js';
 import type { CareTeamMember, CaseloadItem, CreatePatientRequest, Patient, PatientDetail } from '@ipt/contract';
 import {
   type Attendance,
@@ -9,36 +8,40 @@ import {
   NotFound,
   Role,
   RuleViolation,
-  StaleVersion,
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import * as patients from '../db/repositories/patients-repository.js';
-import { updateIfVersion } from '../db/repositories/versioned.js';
-import { insertRevision } from '../db/repositories/revisions-repository.js';
 import { findUserInOrganisation } from '../db/repositories/users-repository.js';
 import type { PatientTable } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
-import { clinicalEvent } from './audit-events.js';
 import { courseDetail } from './course-view.js';
 import { givenForSchedule, scheduleOf } from './measures-service.js';
 import { toRiskFlag } from './risk-service.js';
-import { type ServiceDeps, todayOf } from './deps.js';
+import type { ServiceDeps } from './deps.js';
+import { Pipeline, type Work } from './pipeline.js';
 
 type PatientChanges = Partial<CreatePatientRequest>;
 
 export class PatientsService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly pipeline: Pipeline;
+  constructor(private readonly deps: ServiceDeps) {
+    this.pipeline = new Pipeline(deps);
+  }
 
   /** Clinical users see their caseload; an admin sees the organisation's directory, without clinical detail. */
-  async caseload(ctx: RequestContext): Promise<CaseloadItem[]> {
-    const q = this.deps.db.db;
-    const { actor } = ctx;
+  caseload(ctx: RequestContext): Promise<CaseloadItem[]> {
+    return this.pipeline.read(ctx, (w) => this.caseloadOf(w));
+  }
+
+  private async caseloadOf(w: Work): Promise<CaseloadItem[]> {
+    const { q } = w;
+    const { actor } = w.ctx;
+    w.audit(AuditAction.search, 'Patient', null, null);
     if (actor.role === Role.admin) {
       const rows = await patients.listOrganisationPatients(q, actor.organisationId);
-      await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Patient', null, null));
       return rows.map((p) => ({
         patient: { id: p.id, displayName: p.displayName, pronouns: p.pronouns },
         course: null,
@@ -64,14 +67,9 @@ export class PatientsService {
     const sessionsOf = groupBy(sessionRows, (s) => s.courseId);
     const givenOf = groupBy(adminRows, (a) => a.courseId);
     const flagsOf = new Map(flagCounts.map((f) => [f.patientId, Number(f.n)]));
-    const today = todayOf(this.deps.clock);
+    const today = w.today;
     // Who saw a risk flag is part of the audit trail (issue "Measurement-based care"); one batch for them all.
-    await Promise.all([
-      this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'Patient', null, null)),
-      ...[...flagsOf.keys()].map((patientId) =>
-        this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'RiskFlag', null, patientId)),
-      ),
-    ]);
+    for (const patientId of flagsOf.keys()) w.audit(AuditAction.read, 'RiskFlag', null, patientId);
     return rows.map((p) => {
       const patient = { id: p.id, displayName: p.displayName, pronouns: p.pronouns };
       const openRiskFlags = flagsOf.get(p.id) ?? 0;
@@ -100,128 +98,100 @@ export class PatientsService {
     });
   }
 
-  async create(ctx: RequestContext, input: CreatePatientRequest): Promise<Patient> {
+  create(ctx: RequestContext, input: CreatePatientRequest): Promise<Patient> {
     this.assertYearOfBirth(input.yearOfBirth);
-    const at = this.deps.clock().toISOString();
-    const row: PatientTable = {
-      id: uuidv7(),
-      organisationId: ctx.actor.organisationId,
-      displayName: input.displayName,
-      yearOfBirth: input.yearOfBirth,
-      pronouns: input.pronouns ?? null,
-      contactJson: input.contact ? JSON.stringify(input.contact) : null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-    };
-    await this.deps.db.db.transaction().execute(async (trx) => {
-      await patients.insertPatient(trx, row);
+    return this.pipeline.write(ctx, async (w) => {
+      const row: PatientTable = {
+        id: uuidv7(),
+        organisationId: w.organisationId,
+        displayName: input.displayName,
+        yearOfBirth: input.yearOfBirth,
+        pronouns: input.pronouns ?? null,
+        contactJson: input.contact ? JSON.stringify(input.contact) : null,
+        version: 1,
+        createdAt: w.at,
+        updatedAt: w.at,
+        deletedAt: null,
+      };
+      await patients.insertPatient(w.q, row);
       if (isCareTeamRole(ctx.actor.role)) {
-        await patients.addCareTeamMember(trx, {
+        await patients.addCareTeamMember(w.q, {
           organisationId: row.organisationId,
           patientId: row.id,
           userId: ctx.actor.userId,
-          addedAt: at,
+          addedAt: w.at,
         });
       }
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.create, 'Patient', row.id, row.id)]);
+      w.audit(AuditAction.create, 'Patient', row.id, row.id);
+      return patients.toPatient(row);
     });
-    return patients.toPatient(row);
   }
 
-  async detail(ctx: RequestContext, patientId: string): Promise<PatientDetail> {
-    const q = this.deps.db.db;
-    const row = await patients.findReachablePatient(q, ctx.actor, patientId, reachOf(ctx, 'read'));
-    if (!row) throw new NotFound('Patient');
-    const courseRows = await courses.listCoursesOfPatients(q, ctx.actor.organisationId, [row.id]);
-    const ids = courseRows.map((c) => c.id);
-    const [sessionRows, transitions, careTeam, flags] = await Promise.all([
-      courses.listSessionsOfCourses(q, ctx.actor.organisationId, ids),
-      courses.listPhaseTransitions(q, ctx.actor.organisationId, ids),
-      patients.listCareTeam(q, ctx.actor.organisationId, row.id),
-      measures.listRiskFlags(q, ctx.actor.organisationId, [row.id], true),
-    ]);
-    const today = todayOf(this.deps.clock);
-    await Promise.all([
-      this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Patient', row.id, row.id)),
-      ...(flags.length > 0
-        ? [this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'RiskFlag', null, row.id))]
-        : []),
-    ]);
-    return {
-      patient: patients.toPatient(row),
-      courses: courseRows.map((c) => courseDetail(c, sessionRows, transitions, today)),
-      careTeam,
-      openRiskFlags: flags.map(toRiskFlag),
-    };
+  detail(ctx: RequestContext, patientId: string): Promise<PatientDetail> {
+    return this.pipeline.read(ctx, async (w) => {
+      const row = await w.patient(patientId);
+      const courseRows = await courses.listCoursesOfPatients(w.q, w.organisationId, [row.id]);
+      const ids = courseRows.map((c) => c.id);
+      const [sessionRows, transitions, careTeam, flags] = await Promise.all([
+        courses.listSessionsOfCourses(w.q, w.organisationId, ids),
+        courses.listPhaseTransitions(w.q, w.organisationId, ids),
+        patients.listCareTeam(w.q, w.organisationId, row.id),
+        measures.listRiskFlags(w.q, w.organisationId, [row.id], true),
+      ]);
+      w.audit(AuditAction.read, 'Patient', row.id, row.id);
+      if (flags.length > 0) w.audit(AuditAction.read, 'RiskFlag', null, row.id);
+      return {
+        patient: patients.toPatient(row),
+        courses: courseRows.map((c) => courseDetail(c, sessionRows, transitions, w.today)),
+        careTeam,
+        openRiskFlags: flags.map(toRiskFlag),
+      };
+    });
   }
 
-  async update(ctx: RequestContext, patientId: string, version: number, input: PatientChanges): Promise<Patient> {
+  update(ctx: RequestContext, patientId: string, version: number, input: PatientChanges): Promise<Patient> {
     if (input.yearOfBirth !== undefined) this.assertYearOfBirth(input.yearOfBirth);
-    const at = this.deps.clock().toISOString();
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const before = await patients.findReachablePatient(trx, ctx.actor, patientId, reachOf(ctx, 'write'));
-      if (!before) throw new NotFound('Patient');
+    return this.pipeline.write(ctx, async (w) => {
+      const before = await w.patient(patientId);
       const changes = {
         ...(input.displayName !== undefined && { displayName: input.displayName }),
         ...(input.yearOfBirth !== undefined && { yearOfBirth: input.yearOfBirth }),
         ...(input.pronouns !== undefined && { pronouns: input.pronouns }),
         ...(input.contact !== undefined && { contactJson: input.contact ? JSON.stringify(input.contact) : null }),
       };
-      const updated = await updateIfVersion(
-        trx,
-        'patients',
-        { organisationId: ctx.actor.organisationId, id: patientId, version },
-        changes,
-        at,
-      );
-      if (!updated) throw new StaleVersion(before.version, patients.toPatient(before));
-      await insertRevision(trx, {
-        organisationId: before.organisationId,
-        recordType: 'Patient',
-        recordId: before.id,
-        version: before.version,
-        data: patients.toPatient(before),
-        at,
-        by: ctx.actor.userId,
-      });
-      await this.deps.audit.inTransaction(trx, [
-        clinicalEvent(ctx, AuditAction.update, 'Patient', patientId, patientId),
-      ]);
-      const after = await patients.findPatientInOrganisation(trx, ctx.actor.organisationId, patientId);
-      if (!after) throw new NotFound('Patient');
+      await w.saveVersioned('patients', before, version, changes, { type: 'Patient', data: patients.toPatient(before) });
+      w.audit(AuditAction.update, 'Patient', patientId, patientId);
+      const after = await patients.findPatientInOrganisation(w.q, w.organisationId, patientId);
+      if (!after) throw new Error(`Patient ${patientId} vanished inside its own transaction.`);
       return patients.toPatient(after);
     });
   }
 
-  async addCareTeamMember(ctx: RequestContext, patientId: string, userId: string): Promise<CareTeamMember[]> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const patient = await patients.findPatientInOrganisation(trx, ctx.actor.organisationId, patientId);
-      if (!patient) throw new NotFound('Patient');
-      const user = await findUserInOrganisation(trx, ctx.actor.organisationId, userId);
+  addCareTeamMember(ctx: RequestContext, patientId: string, userId: string): Promise<CareTeamMember[]> {
+    return this.pipeline.write(ctx, async (w) => {
+      const patient = await w.patientInOrganisation(patientId);
+      const user = await findUserInOrganisation(w.q, w.organisationId, userId);
       if (!user) throw new RuleViolation('No such user in this organisation.', 'userId');
       if (!isCareTeamRole(user.role as Role)) {
         throw new RuleViolation('Only clinicians, trainees, facilitators and supervisors join a care team.', 'userId');
       }
-      await patients.addCareTeamMember(trx, {
-        organisationId: ctx.actor.organisationId,
-        patientId,
+      await patients.addCareTeamMember(w.q, {
+        organisationId: w.organisationId,
+        patientId: patient.id,
         userId,
-        addedAt: this.deps.clock().toISOString(),
+        addedAt: w.at,
       });
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.update, 'CareTeam', userId, patientId)]);
-      return patients.listCareTeam(trx, ctx.actor.organisationId, patientId);
+      w.audit(AuditAction.update, 'CareTeam', userId, patient.id);
+      return patients.listCareTeam(w.q, w.organisationId, patient.id);
     });
   }
 
   async removeCareTeamMember(ctx: RequestContext, patientId: string, userId: string): Promise<void> {
-    await this.deps.db.db.transaction().execute(async (trx) => {
-      const patient = await patients.findPatientInOrganisation(trx, ctx.actor.organisationId, patientId);
-      if (!patient) throw new NotFound('Patient');
-      const res = await patients.removeCareTeamMember(trx, ctx.actor.organisationId, patientId, userId);
+    await this.pipeline.write(ctx, async (w) => {
+      const patient = await w.patientInOrganisation(patientId);
+      const res = await patients.removeCareTeamMember(w.q, w.organisationId, patient.id, userId);
       if (Number(res.numDeletedRows) === 0) throw new NotFound('Care team member');
-      await this.deps.audit.inTransaction(trx, [clinicalEvent(ctx, AuditAction.delete, 'CareTeam', userId, patientId)]);
+      w.audit(AuditAction.delete, 'CareTeam', userId, patient.id);
     });
   }
 

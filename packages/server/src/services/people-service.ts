@@ -8,8 +8,9 @@ import { isUniqueViolation } from '../db/dialect.js';
 import * as organisations from '../db/repositories/organisations-repository.js';
 import * as users from '../db/repositories/users-repository.js';
 import { uuidv7 } from '../ids.js';
-import { clinicalEvent } from './audit-events.js';
+import type { Q } from '../db/repositories/tx.js';
 import type { ServiceDeps } from './deps.js';
+import { Pipeline, type Work } from './pipeline.js';
 
 export interface NewUser {
   readonly organisationId: string;
@@ -20,7 +21,10 @@ export interface NewUser {
 }
 
 export class PeopleService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly pipeline: Pipeline;
+  constructor(private readonly deps: ServiceDeps) {
+    this.pipeline = new Pipeline(deps);
+  }
 
   /** A new organisation (a clinic or service); every record belongs to exactly one. */
   async createOrganisation(name: string): Promise<{ id: string; name: string }> {
@@ -33,67 +37,64 @@ export class PeopleService {
     return organisations.findOrganisationByName(this.deps.db.db, name);
   }
 
-  async list(ctx: RequestContext): Promise<User[]> {
-    const rows = await users.listUsers(this.deps.db.db, ctx.actor.organisationId);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.search, 'User', null, null));
-    return rows;
+  list(ctx: RequestContext): Promise<User[]> {
+    return this.pipeline.read(ctx, async (w) => {
+      w.audit(AuditAction.search, 'User', null, null);
+      return users.listUsers(w.q, w.organisationId);
+    });
   }
 
+  /** Adds a user to the caller's organisation. */
   async create(ctx: RequestContext, input: Omit<NewUser, 'organisationId'>): Promise<User> {
-    return this.insert({ ...input, organisationId: ctx.actor.organisationId }, ctx);
-  }
-
-  /** Adds a user; used by the API (with an actor) and by `ipt user add` (without one, audited as the system). */
-  async insert(input: NewUser, ctx?: RequestContext): Promise<User> {
-    const at = this.deps.clock().toISOString();
     const passwordHash = await hashPassword(input.password);
-    const id = uuidv7();
-    try {
-      await this.deps.db.db.transaction().execute(async (trx) => {
-        await users.insertUser(trx, {
-          id,
-          organisationId: input.organisationId,
-          email: input.email.toLowerCase(),
-          displayName: input.displayName,
-          role: input.role,
-          passwordHash,
-          active: 1,
-          failedLogins: 0,
-          lockedUntil: null,
-          patientId: null,
-          createdAt: at,
-          updatedAt: at,
-        });
-        await this.deps.audit.inTransaction(trx, [
-          ctx
-            ? clinicalEvent(ctx, AuditAction.create, 'User', id, null)
-            : {
-                organisationId: input.organisationId,
-                userId: null,
-                role: null,
-                action: AuditAction.create,
-                entityType: 'User',
-                entityId: id,
-                patientId: null,
-                outcome: 'success',
-                ip: null,
-                operation: 'cli:user-add',
-              },
-        ]);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new RuleViolation('A user with this email already exists.', 'email');
-      throw err;
-    }
-    return { id, email: input.email.toLowerCase(), displayName: input.displayName, role: input.role, active: true };
+    return uniqueEmail(() =>
+      this.pipeline.write(ctx, async (w) => {
+        const user = await addUser(w.q, { ...input, organisationId: w.organisationId }, passwordHash, w.at);
+        w.audit(AuditAction.create, 'User', user.id, null);
+        return user;
+      }),
+    );
   }
 
-  async link(ctx: RequestContext, supervisorId: string, superviseeId: string) {
-    const q = this.deps.db.db;
-    const org = ctx.actor.organisationId;
+  /** Adds a user from `ipt user add`: no signed-in caller, so audited as the system. */
+  async insert(input: NewUser): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    const at = this.deps.clock().toISOString();
+    return uniqueEmail(() =>
+      this.deps.db.db.transaction().execute(async (trx) => {
+        const user = await addUser(trx, input, passwordHash, at);
+        await this.deps.audit.inTransaction(trx, [
+          {
+            organisationId: input.organisationId,
+            userId: null,
+            role: null,
+            action: AuditAction.create,
+            entityType: 'User',
+            entityId: user.id,
+            patientId: null,
+            outcome: 'success',
+            ip: null,
+            operation: 'cli:user-add',
+          },
+        ]);
+        return user;
+      }),
+    );
+  }
+
+  link(ctx: RequestContext, supervisorId: string, superviseeId: string) {
+    return this.pipeline.write(ctx, (w) => this.linkIn(w, supervisorId, superviseeId)).catch((err: unknown) => {
+      if (isUniqueViolation(err))
+        throw new RuleViolation('This supervisor already supervises this user.', 'superviseeId');
+      throw err;
+    });
+  }
+
+  private async linkIn(w: Work, supervisorId: string, superviseeId: string) {
+    const org = w.organisationId;
     const [supervisor, supervisee] = await Promise.all([
-      users.findUserInOrganisation(q, org, supervisorId),
-      users.findUserInOrganisation(q, org, superviseeId),
+      users.findUserInOrganisation(w.q, org, supervisorId),
+      users.findUserInOrganisation(w.q, org, superviseeId),
     ]);
     if (!supervisor || supervisor.role !== Role.supervisor) {
       throw new RuleViolation('The supervisor must be a user with the supervisor role.', 'supervisorId');
@@ -107,20 +108,39 @@ export class PeopleService {
       organisationId: org,
       supervisorId,
       superviseeId,
-      createdAt: this.deps.clock().toISOString(),
+      createdAt: w.at,
     };
-    try {
-      await q.transaction().execute(async (trx) => {
-        await organisations.insertSupervisionLink(trx, row);
-        await this.deps.audit.inTransaction(trx, [
-          clinicalEvent(ctx, AuditAction.create, 'SupervisionLink', row.id, null),
-        ]);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw new RuleViolation('This supervisor already supervises this user.', 'superviseeId');
-      throw err;
-    }
+    await organisations.insertSupervisionLink(w.q, row);
+    w.audit(AuditAction.create, 'SupervisionLink', row.id, null);
     return { id: row.id, supervisorId, superviseeId };
   }
+}
+
+async function uniqueEmail<T>(add: () => Promise<T>): Promise<T> {
+  try {
+    return await add();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new RuleViolation('A user with this email already exists.', 'email');
+    throw err;
+  }
+}
+
+async function addUser(q: Q, input: NewUser, passwordHash: string, at: string): Promise<User> {
+  const id = uuidv7();
+  const email = input.email.toLowerCase();
+  await users.insertUser(q, {
+    id,
+    organisationId: input.organisationId,
+    email,
+    displayName: input.displayName,
+    role: input.role,
+    passwordHash,
+    active: 1,
+    failedLogins: 0,
+    lockedUntil: null,
+    patientId: null,
+    createdAt: at,
+    updatedAt: at,
+  });
+  return { id, email, displayName: input.displayName, role: input.role, active: true };
 }
