@@ -2,7 +2,6 @@
  * The initial phase as working tools (issue "The initial phase as working tools"): each record is versioned and
  * audited; every rule (dates, duplicates, hints, choice, formulation states, contract, gate) is core's.
  */
-import { reachOf } from './reach.js';
 import {
   type CourseRecordKind,
   type CourseRecordOf,
@@ -48,19 +47,16 @@ import {
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { reachableCoursePatient } from '../db/repositories/access-repository.js';
 import * as records from '../db/repositories/course-records-repository.js';
 import type { AnyRecordData } from '../db/repositories/course-records-repository.js';
-import * as courses from '../db/repositories/courses-repository.js';
 import { findSchedule } from '../db/repositories/measures-repository.js';
-import type { Q } from '../db/repositories/tx.js';
 import { uuidv7 } from '../ids.js';
-import { clinicalEvent } from './audit-events.js';
-import { CourseRecordStore } from './course-record-store.js';
-import { type ServiceDeps, todayOf } from './deps.js';
+import { insertRecord, keepRecord, putSlot, recordDates, saveRecord } from './course-record-store.js';
+import type { ServiceDeps } from './deps.js';
 import { loadInitialPhase, loadRecords, noFacts, RecordKind } from './initial-phase-facts.js';
 import { chartFacts } from './instrument-catalogue.js';
 import { scheduleOf } from './measures-service.js';
+import { Pipeline, type Work } from './pipeline.js';
 
 type ListKind = 'episode' | 'life-event' | 'inventory-entry' | 'circle-snapshot';
 type EditableKind = 'episode' | 'life-event' | 'inventory-entry';
@@ -113,79 +109,79 @@ function completeEntry(fields: EntryInput): InventoryEntryFields {
 }
 
 export class InitialPhaseService {
-  private readonly store: CourseRecordStore;
-  constructor(private readonly deps: ServiceDeps) {
-    this.store = new CourseRecordStore(deps);
+  private readonly pipeline: Pipeline;
+  constructor(deps: ServiceDeps) {
+    this.pipeline = new Pipeline(deps);
   }
 
-  async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<InitialPhaseView>> {
-    const q = this.deps.db.db;
-    const patientId = await reachableCoursePatient(q, ctx.actor, courseId, reachOf(ctx, 'read'));
-    const course = patientId && (await courses.findCourse(q, ctx.actor.organisationId, courseId));
-    if (!patientId || !course) throw new NotFound('Course');
-    const s = await loadInitialPhase(q, course);
-    await this.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'InitialPhase', courseId, patientId));
-    let draft: string | null = null;
-    if (s.onset !== null && s.problemArea) {
-      const person = s.inventory.find((i) => i.value.id === s.problemArea?.value.primary.personId);
-      draft = draftFormulation({
-        diagnosis: s.facts.diagnosis.trim() || 'depression',
-        baseline:
-          s.baseline && s.baseline.band !== null && s.baseline.total !== null
-            ? {
-                instrumentShortName: chartFacts(s.baseline.instrumentId).shortName,
-                total: s.baseline.total,
-                bandLabel: s.baseline.band,
-              }
-            : null,
-        onset: s.onset,
-        linkingPerson: person?.value.personName ?? null,
-        problemArea: s.problemArea.value.primary.area,
-        plannedSessions: course.plannedSessions,
-      });
-    }
-    return {
-      courseId,
-      episodes: s.episodes.map((e) => e.row.record),
-      events: s.events.map((e) => e.row.record),
-      proximal:
-        s.onset === null
-          ? []
-          : proximalEvents(
-              s.events.map((e) => e.value),
-              s.onset,
-            ).map((p) => ({
-              eventId: p.event.id,
-              proximal: p.proximal,
-              daysFromOnset: p.daysFromOnset,
-            })),
-      inventory: s.inventory.map((i) => i.row.record),
-      snapshots: s.snapshots.map((x) => x.row.record),
-      hints: s.hints,
-      problemArea: s.problemArea?.row.record ?? null,
-      formulation: s.formulation?.row.record ?? null,
-      draftFormulation: draft,
-      contract: s.contract?.row.record ?? null,
-      facts: s.factsRecord?.row.record ?? null,
-      checklist: initialPhaseChecklist(s.gateFacts).map((c) => ({
-        id: c.id,
-        label: c.label,
-        done: c.done,
-        source: c.source,
-      })),
-    };
+  view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<InitialPhaseView>> {
+    return this.pipeline.read(ctx, async (w) => {
+      const { course, patientId } = await w.course(courseId);
+      const s = await loadInitialPhase(w.q, course);
+      w.audit(AuditAction.read, 'InitialPhase', courseId, patientId);
+      let draft: string | null = null;
+      if (s.onset !== null && s.problemArea) {
+        const person = s.inventory.find((i) => i.value.id === s.problemArea?.value.primary.personId);
+        draft = draftFormulation({
+          diagnosis: s.facts.diagnosis.trim() || 'depression',
+          baseline:
+            s.baseline && s.baseline.band !== null && s.baseline.total !== null
+              ? {
+                  instrumentShortName: chartFacts(s.baseline.instrumentId).shortName,
+                  total: s.baseline.total,
+                  bandLabel: s.baseline.band,
+                }
+              : null,
+          onset: s.onset,
+          linkingPerson: person?.value.personName ?? null,
+          problemArea: s.problemArea.value.primary.area,
+          plannedSessions: course.plannedSessions,
+        });
+      }
+      return {
+        courseId,
+        episodes: s.episodes.map((e) => e.row.record),
+        events: s.events.map((e) => e.row.record),
+        proximal:
+          s.onset === null
+            ? []
+            : proximalEvents(
+                s.events.map((e) => e.value),
+                s.onset,
+              ).map((p) => ({
+                eventId: p.event.id,
+                proximal: p.proximal,
+                daysFromOnset: p.daysFromOnset,
+              })),
+        inventory: s.inventory.map((i) => i.row.record),
+        snapshots: s.snapshots.map((x) => x.row.record),
+        hints: s.hints,
+        problemArea: s.problemArea?.row.record ?? null,
+        formulation: s.formulation?.row.record ?? null,
+        draftFormulation: draft,
+        contract: s.contract?.row.record ?? null,
+        facts: s.factsRecord?.row.record ?? null,
+        checklist: initialPhaseChecklist(s.gateFacts).map((c) => ({
+          id: c.id,
+          label: c.label,
+          done: c.done,
+          source: c.source,
+        })),
+      };
+    });
   }
 
   /** Adds an episode, life event, inventory entry (or merges into one) or circle snapshot. */
-  async add<K extends ListKind>(
+  add<K extends ListKind>(
     ctx: RequestContext,
     courseId: string,
     kind: K,
     input: AddInput[K],
   ): Promise<CourseRecordOf<K>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { course, patientId, dates } = await this.writable(trx, ctx, courseId);
-      const s = await loadRecords(trx, course);
+    return this.pipeline.write(ctx, async (w) => {
+      const target = await w.course(courseId);
+      const dates = await recordDates(w, target.patientId);
+      const s = await loadRecords(w.q, target.course);
       const id = uuidv7();
       let data: AnyRecordData;
       switch (kind) {
@@ -200,7 +196,7 @@ export class InitialPhaseService {
           const event = LifeEventData.parse(input);
           assertLifeEvent({ ...event, id }, dates);
           this.assertPerson(s, event.personId, 'personId');
-          await this.assertSession(trx, ctx, course.id, event.sessionId);
+          await this.assertSession(w, courseId, event.sessionId);
           data = event;
           break;
         }
@@ -208,7 +204,7 @@ export class InitialPhaseService {
           const { mergeInto, ...fields } = CreateInventoryEntryRequest.parse(input);
           const entry = completeEntry(fields);
           assertInventoryEntry(entry, dates);
-          if (mergeInto) return recordOf(kind, await this.merge(trx, ctx, s, mergeInto, entry, patientId));
+          if (mergeInto) return recordOf(kind, await this.merge(w, s, mergeInto, entry, target.patientId));
           const dup = findDuplicatePerson(
             s.inventory.map((i) => i.value),
             entry.personName,
@@ -228,26 +224,27 @@ export class InitialPhaseService {
           for (const [i, p] of snapshot.placements.entries()) {
             this.assertPerson(s, p.personId, `placements.${i}.personId`);
           }
-          data = { ...snapshot, takenAt: todayOf(this.deps.clock) };
+          data = { ...snapshot, takenAt: w.today };
         }
       }
-      return recordOf(kind, await this.store.insert(trx, ctx, course, patientId, kind, id, id, data));
+      return recordOf(kind, await insertRecord(w, target, kind, id, id, data));
     });
   }
 
-  async update<K extends EditableKind>(
+  update<K extends EditableKind>(
     ctx: RequestContext,
     recordId: string,
     kind: K,
     version: number,
     patch: UpdateInput[K],
   ): Promise<CourseRecordOf<K>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const found = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
-      const row = found && records.isKind(kind)(found) ? found : undefined;
+    return this.pipeline.write(ctx, async (w) => {
+      const found = await w.record(recordId);
+      const row = records.isKind(kind)(found.row) ? found.row : undefined;
       if (!row) throw new NotFound('Record');
-      const { course, patientId, dates } = await this.writable(trx, ctx, row.courseId);
-      const s = await loadRecords(trx, course);
+      const { course, patientId } = found;
+      const dates = await recordDates(w, patientId);
+      const s = await loadRecords(w.q, course);
       const next = { ...row.record.data, ...patch };
       let data: AnyRecordData;
       switch (kind) {
@@ -263,7 +260,7 @@ export class InitialPhaseService {
           const event = LifeEventData.parse(next);
           assertLifeEvent({ ...event, id: row.id }, dates);
           this.assertPerson(s, event.personId, 'personId');
-          await this.assertSession(trx, ctx, course.id, event.sessionId);
+          await this.assertSession(w, course.id, event.sessionId);
           data = event;
           break;
         }
@@ -273,37 +270,35 @@ export class InitialPhaseService {
           data = entry;
         }
       }
-      return recordOf(kind, await this.store.save(trx, ctx, row, version, data, patientId));
+      return recordOf(kind, await saveRecord(w, row, version, data, patientId));
     });
   }
 
-  async remove(ctx: RequestContext, recordId: string, version: number) {
-    await this.deps.db.db.transaction().execute(async (trx) => {
-      const row = await records.findCourseRecord(trx, ctx.actor.organisationId, recordId);
-      if (!row || !removable.some((kind) => kind === row.record.kind)) throw new NotFound('Record');
-      const { patientId } = await this.writable(trx, ctx, row.courseId);
-      const at = this.deps.clock().toISOString();
-      const ok = await records.deleteCourseRecord(trx, row, version, at);
+  /** Removes a timeline or inventory record (soft): the removed version is kept, and the removal audited. */
+  remove(ctx: RequestContext, recordId: string, version: number): Promise<void> {
+    return this.pipeline.write(ctx, async (w) => {
+      const { row, patientId } = await w.record(recordId);
+      if (!removable.some((kind) => kind === row.record.kind)) throw new NotFound('Record');
+      const ok = await records.deleteCourseRecord(w.q, row, version, w.at);
       if (!ok) throw new StaleVersion(row.version, row.record);
-      await this.store.keep(trx, ctx, row, at);
-      await this.deps.audit.inTransaction(trx, [
-        clinicalEvent(ctx, AuditAction.delete, row.record.kind, row.id, patientId),
-      ]);
+      await keepRecord(w, row);
+      w.audit(AuditAction.delete, row.record.kind, row.id, patientId);
     });
   }
 
   /** Writes one of the one-per-course records; If-Match "0" creates it. */
-  async put<K extends SingletonKind>(
+  put<K extends SingletonKind>(
     ctx: RequestContext,
     courseId: string,
     kind: K,
     version: number,
     input: PutInput[K],
   ): Promise<CourseRecordOf<K>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { course, patientId } = await this.writable(trx, ctx, courseId);
-      const s = await loadInitialPhase(trx, course);
-      const found = await records.findSingleton(trx, ctx.actor.organisationId, courseId, kind);
+    return this.pipeline.write(ctx, async (w) => {
+      const target = await w.course(courseId);
+      const { course } = target;
+      const s = await loadInitialPhase(w.q, course);
+      const found = await records.findSingleton(w.q, w.organisationId, courseId, kind);
       const existing = found && records.isKind(kind)(found) ? found : undefined;
       let data: AnyRecordData;
       switch (kind) {
@@ -325,7 +320,7 @@ export class InitialPhaseService {
               'Choose the problem area before the contract: the contract names the focus.',
               'focus',
             );
-          const schedule = await findSchedule(trx, ctx.actor.organisationId, courseId);
+          const schedule = await findSchedule(w.q, w.organisationId, courseId);
           const draft = draftTreatmentContract({
             plannedSessions: course.plannedSessions,
             startDate: course.startDate,
@@ -344,25 +339,24 @@ export class InitialPhaseService {
         default:
           data = { ...(s.factsRecord?.value ?? noFacts), ...InitialFactsRequest.parse(input) };
       }
-      const target = { course, patientId };
-      return recordOf(kind, await this.store.putSlot(trx, ctx, target, kind, kind, existing, version, data));
+      return recordOf(kind, await putSlot(w, target, kind, kind, existing, version, data));
     });
   }
 
   /** Presents the formulation, or records the patient's answer in their own words. */
-  async formulationTransition(
+  formulationTransition(
     ctx: RequestContext,
     courseId: string,
     version: number,
     input: { to: FormulationStatus; patientWords?: string | undefined; text?: string | undefined },
   ): Promise<CourseRecordOf<'formulation'>> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
-      const { patientId } = await this.writable(trx, ctx, courseId);
+    return this.pipeline.write(ctx, async (w) => {
+      const { patientId } = await w.course(courseId);
       const kind = RecordKind.formulation;
-      const existing = await records.findSingletonOf(trx, ctx.actor.organisationId, courseId, kind, kind);
+      const existing = await records.findSingletonOf(w.q, w.organisationId, courseId, kind, kind);
       if (!existing) throw new RuleViolation('Write the formulation before presenting it.', 'to');
       const state = existing.record.data;
-      const on = todayOf(this.deps.clock);
+      const on = w.today;
       const next = applyFormulationTransition(state, {
         to: input.to,
         on,
@@ -374,18 +368,20 @@ export class InitialPhaseService {
         ...(state.history ?? []),
         { status: next.status, on, patientWords: next.patientWords, by: ctx.actor.displayName },
       ];
-      return this.store.save(trx, ctx, existing, version, { ...next, history }, patientId);
+      return saveRecord(w, existing, version, { ...next, history }, patientId);
     });
   }
 
-  private writable(q: Q, ctx: RequestContext, courseId: string) {
-    return this.store.writable(q, ctx, courseId);
-  }
-
   /** An interval event told at a session (DOMAIN §1.3) names a session of the same course. */
-  private async assertSession(q: Q, ctx: RequestContext, courseId: string, sessionId: string | null | undefined) {
+  private async assertSession(w: Work, courseId: string, sessionId: string | null | undefined) {
     if (!sessionId) return;
-    const session = await courses.findSession(q, ctx.actor.organisationId, sessionId);
+    const session = await w.session(sessionId).then(
+      (reached) => reached.session,
+      (err: unknown) => {
+        if (err instanceof NotFound) return undefined;
+        throw err;
+      },
+    );
     if (session?.courseId !== courseId) throw new RuleViolation('No such session in this course.', 'sessionId');
   }
 
@@ -400,8 +396,7 @@ export class InitialPhaseService {
   }
 
   private async merge(
-    q: Q,
-    ctx: RequestContext,
+    w: Work,
     s: Awaited<ReturnType<typeof loadRecords>>,
     mergeInto: string,
     entry: InventoryEntryFields,
@@ -411,6 +406,6 @@ export class InitialPhaseService {
     if (!target) throw new RuleViolation('There is no such inventory entry to merge into.', 'mergeInto');
     const { merged } = mergeEntries(target.value, entry);
     const { id: _id, ...fields } = merged;
-    return this.store.save(q, ctx, target.row, target.row.version, fields, patientId);
+    return saveRecord(w, target.row, target.row.version, fields, patientId);
   }
 }
