@@ -2,19 +2,18 @@
  * Single-use questionnaire links the patient opens without an account, and the kiosk hand-over on the clinician's
  * device. A link carries 256 random bits (only their hash is stored), expires (default 4 days), and works once.
  */
-import { reachOf } from './reach.js';
 import { createHash } from 'node:crypto';
 import type { LinkQuestionnaire } from '@ipt/contract';
 import { DomainError, NotFound, RuleViolation } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { writableCourse } from '../db/repositories/access-repository.js';
 import { setKioskLock } from '../db/repositories/auth-sessions-repository.js';
+import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import { secretToken } from '../ids.js';
-import { clinicalEvent } from './audit-events.js';
 import type { ServiceDeps } from './deps.js';
 import * as catalogue from './instrument-catalogue.js';
+import { Pipeline } from './pipeline.js';
 import { recordAdministration } from './record-administration.js';
 
 /** The link was used already or has expired: the patient needs a new one. */
@@ -27,9 +26,12 @@ export class LinkGone extends DomainError {
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class LinksService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly pipeline: Pipeline;
+  constructor(private readonly deps: ServiceDeps) {
+    this.pipeline = new Pipeline(deps);
+  }
 
-  async create(
+  create(
     ctx: RequestContext,
     courseId: string,
     input: { instrumentId: string; expiresInHours: number; sessionId?: string | undefined },
@@ -45,41 +47,38 @@ export class LinksService {
       );
     }
     const token = secretToken();
-    const now = this.deps.clock();
     // A kiosk hand-over is for now: it lapses after an hour whatever was asked.
     const hours = kind === 'kiosk' ? Math.min(input.expiresInHours, 1) : input.expiresInHours;
-    const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString();
-    await this.deps.db.db.transaction().execute(async (trx) => {
-      reachOf(ctx, 'write');
-      const target = await writableCourse(trx, ctx.actor, courseId, input.sessionId);
-      if (!target) throw new NotFound('Course');
-      if (!target.sessionOk) throw new RuleViolation('No such session in this course.', 'sessionId');
-      const { patientId } = target;
-      await measures.insertMeasureLink(trx, {
+    return this.pipeline.write(ctx, async (w) => {
+      const { patientId } = await w.course(courseId);
+      if (input.sessionId !== undefined) {
+        const session = await courses.findSession(w.q, w.organisationId, input.sessionId);
+        if (session?.courseId !== courseId) throw new RuleViolation('No such session in this course.', 'sessionId');
+      }
+      const expiresAt = new Date(Date.parse(w.at) + hours * 3_600_000).toISOString();
+      await measures.insertMeasureLink(w.q, {
         idHash: hashOf(token),
-        organisationId: ctx.actor.organisationId,
+        organisationId: w.organisationId,
         patientId,
         courseId,
         sessionId: input.sessionId ?? null,
         instrumentId: input.instrumentId,
         kind,
         createdBy: ctx.actor.userId,
-        createdAt: now.toISOString(),
+        createdAt: w.at,
         expiresAt,
         usedAt: null,
         administrationId: null,
       });
-      if (kind === 'kiosk') await setKioskLock(trx, ctx.actor.sessionIdHash, hashOf(token));
-      await this.deps.audit.inTransaction(trx, [
-        clinicalEvent(ctx, AuditAction.create, kind === 'kiosk' ? 'KioskHandover' : 'MeasureLink', null, patientId),
-      ]);
+      if (kind === 'kiosk') await setKioskLock(w.q, ctx.actor.sessionIdHash, hashOf(token));
+      w.audit(AuditAction.create, kind === 'kiosk' ? 'KioskHandover' : 'MeasureLink', null, patientId);
+      return {
+        token,
+        path: `/${kind === 'kiosk' ? 'kiosk' : 'q'}/${token}`,
+        expiresAt,
+        instrumentId: input.instrumentId,
+      };
     });
-    return {
-      token,
-      path: `/${kind === 'kiosk' ? 'kiosk' : 'q'}/${token}`,
-      expiresAt,
-      instrumentId: input.instrumentId,
-    };
   }
 
   /** The questionnaire behind a link; reveals nothing about the patient. */
@@ -89,6 +88,7 @@ export class LinksService {
     if (!link) throw new NotFound('Link');
     if (link.usedAt !== null || link.expiresAt <= this.deps.clock().toISOString()) throw new LinkGone();
     const pack = await measures.findTextPack(q, link.organisationId, link.instrumentId);
+    // eslint-disable-next-line no-restricted-syntax -- The link is its own credential (policy scope none, no signed-in caller): outside the pipeline.
     await this.deps.audit.record(this.linkEvent(link, ip, AuditAction.read, 'openMeasureLink'));
     return {
       instrument: catalogue.definition(link.instrumentId, pack),
@@ -99,6 +99,7 @@ export class LinksService {
 
   /** The patient's answers: saved, scored and flagged in one transaction, and the link spent. */
   async submit(token: string, ip: string | null, answers: (number | null)[]) {
+    // eslint-disable-next-line no-restricted-syntax -- The link is its own credential (policy scope none, no signed-in caller): outside the pipeline.
     return this.deps.db.db.transaction().execute(async (trx) => {
       const link = await measures.findMeasureLink(trx, hashOf(token));
       if (!link) throw new NotFound('Link');
@@ -116,6 +117,7 @@ export class LinksService {
         enteredBy: null,
       });
       if (!(await measures.useMeasureLink(trx, link.idHash, now, row.id))) throw new LinkGone();
+      // eslint-disable-next-line no-restricted-syntax -- The link is its own credential (policy scope none, no signed-in caller): outside the pipeline.
       await this.deps.audit.inTransaction(trx, [
         {
           ...this.linkEvent(link, ip, AuditAction.create, 'submitMeasureLink'),
