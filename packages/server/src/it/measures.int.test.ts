@@ -1,4 +1,5 @@
-import type { InstrumentDefinition } from '@ipt/contract';
+import type { CreateAdministrationRequest, InstrumentDefinition } from '@ipt/contract';
+import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dbTargets,
@@ -111,8 +112,8 @@ describe.each(targets)('measurement-based care on $name', (target) => {
 
   it('refuses answers out of range, a wrong instrument version and an unknown instrument, saving nothing', async () => {
     const before = await count('administrations');
-    const call = (body: object) =>
-      problemOf(clinician.api.createAdministration({ params: { courseId: world.own.courseId }, body } as never));
+    const call = (body: z.input<typeof CreateAdministrationRequest>) =>
+      problemOf(clinician.api.createAdministration({ params: { courseId: world.own.courseId }, body }));
     const outOfRange = await call({
       instrumentId: 'phq-9',
       instrumentVersion: phq.version,
