@@ -39,6 +39,33 @@ const general = [
   },
 ];
 
+/** Query building: only repositories under packages/server/src/db/ write SQL. */
+const queries = [
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+    message: 'Queries belong in a repository under packages/server/src/db/repositories/, filtered by organisation.',
+  },
+  {
+    // Kysely's common table expressions: `.with('name', (db) => …)` (not Array.prototype.with(index, value)).
+    selector:
+      "CallExpression[callee.property.name=/^with(Recursive)?$/][arguments.0.type='Literal'][arguments.0.raw=/^['\"]/]",
+    message: 'Queries belong in a repository under packages/server/src/db/repositories/, filtered by organisation.',
+  },
+];
+
+/** One write path: services reach, change and audit clinical records only through the pipeline (ADR 0014). */
+const onePath = [
+  {
+    selector: "CallExpression[callee.property.name='transaction']",
+    message: 'Go through the pipeline (services/pipeline.ts): one transaction, reach, version, revision and audit.',
+  },
+  {
+    selector: "CallExpression[callee.object.property.name='audit'][callee.property.name=/^(record|inTransaction)$/]",
+    message: "Note audit events on the pipeline's Work (w.audit): they are appended with the work.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'bench/results/**', '**/test-results/**', 'data/**', 'scripts/**'],
@@ -114,24 +141,30 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...general,
-        {
-          selector:
-            'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
-          message:
-            'Queries belong in a repository under packages/server/src/db/repositories/, filtered by organisation.',
-        },
-        {
-          // Kysely's common table expressions: `.with('name', (db) => …)` (not Array.prototype.with(index, value)).
-          selector:
-            "CallExpression[callee.property.name=/^with(Recursive)?$/][arguments.0.type='Literal'][arguments.0.raw=/^['\"]/]",
-          message:
-            'Queries belong in a repository under packages/server/src/db/repositories/, filtered by organisation.',
-        },
+        ...queries,
       ],
     },
   },
+  {
+    // Services change clinical records only through the pipeline. Signing in and out (no caller yet, or the
+    // session itself) and `ipt user add` (no caller: the system) keep their own transactions.
+    files: ['packages/server/src/services/**/*.ts'],
+    ignores: [
+      'packages/server/src/services/pipeline.ts',
+      'packages/server/src/services/auth-service.ts',
+      'packages/server/src/services/people-service.ts',
+      '**/*.test.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...general, ...queries, ...onePath] },
+  },
   { files: [pkg('web')], rules: only(['@ipt/core', '@ipt/contract']) },
   { files: [pkg('cli')], rules: only(['@ipt/core', '@ipt/server']) },
+  {
+    // The CLI reaches the database through the server's services, never by query.
+    files: [pkg('cli')],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...general, ...queries] },
+  },
   {
     // The CLI, the tests and the benchmarks talk to a terminal.
     files: ['packages/cli/src/**', '**/*.test.ts', 'packages/server/test/**', 'bench/**', 'packages/web/e2e/**'],

@@ -4,8 +4,7 @@ import { CliError, type Io } from '../io.js';
 export async function seedDemo(io: Io): Promise<number> {
   const wb = await openWorkbench({ env: io.env });
   try {
-    const orgs = await wb.db.db.selectFrom('organisations').select('id').execute();
-    if (orgs.length > 0) {
+    if (await wb.services.people.anyOrganisation()) {
       throw new CliError('This database is not empty: the demo clinic loads only into a fresh database.');
     }
     const logins = await loadDemoClinic(wb.services);

@@ -33,6 +33,11 @@ export class PeopleService {
     return { id: row.id, name };
   }
 
+  /** Whether the database holds any organisation yet (the demo clinic loads only into an empty one). */
+  async anyOrganisation(): Promise<boolean> {
+    return (await organisations.listOrganisationDemoFlags(this.deps.db.db)).length > 0;
+  }
+
   async findOrganisationByName(name: string) {
     return organisations.findOrganisationByName(this.deps.db.db, name);
   }
