@@ -130,7 +130,6 @@ const cases: Cases = {
     ),
     reachableCoursePatient: readsAs((q, actor, o) => access.reachableCoursePatient(q, actor, o.courseId, 'read')),
     reachableSessionOwner: readsAs((q, actor, o) => access.reachableSessionOwner(q, actor, o.sessionId, 'read')),
-    writableCourse: readsAs((q, actor, o) => access.writableCourse(q, actor, o.courseId, o.sessionId)),
   },
   auditRepository: {
     insertAuditEvents: auditChain,

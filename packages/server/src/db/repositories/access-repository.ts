@@ -66,27 +66,3 @@ export async function reachableSessionOwner(q: Q, actor: Actor, sessionId: strin
     .where(canReach(actor, reach))
     .executeTakeFirst();
 }
-
-/**
- * The course the actor may write to, with its patient, and (when named) a session that belongs to it.
- * Undefined when the course is out of reach; `sessionOk` false when the session is not this course's.
- */
-export async function writableCourse(q: Q, actor: Actor, courseId: string, sessionId?: string) {
-  const patientId = await reachableCoursePatient(q, actor, courseId, 'write');
-  if (!patientId) return undefined;
-  const course = await q
-    .selectFrom('courses')
-    .selectAll()
-    .where('id', '=', courseId)
-    .where('organisationId', '=', actor.organisationId)
-    .executeTakeFirst();
-  if (!course) return undefined;
-  if (sessionId === undefined) return { patientId, course, sessionOk: true };
-  const session = await q
-    .selectFrom('sessions')
-    .select('courseId')
-    .where('id', '=', sessionId)
-    .where('organisationId', '=', actor.organisationId)
-    .executeTakeFirst();
-  return { patientId, course, sessionOk: session?.courseId === courseId };
-}
