@@ -138,11 +138,7 @@ export default tseslint.config(
           paths: [{ name: 'kysely', importNames: ['sql'], message: 'Raw SQL belongs in packages/server/src/db/.' }],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        ...general,
-        ...queries,
-      ],
+      'no-restricted-syntax': ['error', ...general, ...queries],
     },
   },
   {

@@ -206,7 +206,8 @@ const operationIds = Object.keys(routes).filter((k): k is OperationId => k in ro
 function versionOf(result: unknown): number | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   if ('version' in result && typeof result.version === 'number') return result.version;
-  if ('course' in result && typeof result.course === 'object' && result.course !== null) return versionOf(result.course);
+  if ('course' in result && typeof result.course === 'object' && result.course !== null)
+    return versionOf(result.course);
   return undefined;
 }
 

@@ -41,7 +41,6 @@ const text = (max = 4000) => z.string().max(max);
 
 const recordMeta = { id: Id, version: Version };
 
-
 export const EpisodeFields = z.strictObject({
   kind: z.enum(values(EpisodeKind)),
   type: z.enum(values(EpisodeType)),

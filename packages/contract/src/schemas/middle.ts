@@ -41,7 +41,6 @@ const text = (max = 4000) => z.string().max(max);
 const ItemId = z.string().min(1).max(64);
 const Score0to10 = z.number().int().min(0, 'Use 0 to 10.').max(10, 'Use 0 to 10.');
 
-
 // ---------- the session's work (DOMAIN §1.3) ----------
 
 export const SessionWorkFields = z.strictObject({
@@ -452,5 +451,3 @@ export const EndingView = z
   })
   .meta({ id: 'EndingView' });
 export type EndingView = z.infer<typeof EndingView>;
-
-

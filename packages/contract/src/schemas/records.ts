@@ -270,7 +270,11 @@ export const InitialFactsData = z.strictObject({
 export const SessionWorkData = z.strictObject({
   sessionId: Id,
   status: z.enum(['draft', 'finished']),
-  checkIn: z.strictObject({ mood: z.number().int().nullable(), administrationId: Id.nullable(), sinceLastMet: z.string() }),
+  checkIn: z.strictObject({
+    mood: z.number().int().nullable(),
+    administrationId: Id.nullable(),
+    sinceLastMet: z.string(),
+  }),
   moodEventLink: z.string(),
   strategies: z.array(z.string()),
   disputeStage: z.strictObject({ stage: oneOf(DisputeStage), note: z.string() }).nullable(),
@@ -386,9 +390,7 @@ export const RelapsePlanData = z.strictObject({
   professionalContacts: z.array(z.strictObject({ name: z.string(), role: z.string(), contact: z.string() })),
   whenToReturn: z.strictObject({
     text: z.string(),
-    threshold: z
-      .strictObject({ instrumentId: z.string(), atLeast: z.number(), forWeeks: z.number().int() })
-      .nullable(),
+    threshold: z.strictObject({ instrumentId: z.string(), atLeast: z.number(), forWeeks: z.number().int() }).nullable(),
   }),
   linkSafetyPlan: z.boolean(),
   shareWith: z.string(),

@@ -10,11 +10,8 @@ import type { Services } from '../services/index.js';
 
 type Route<Op extends OperationId> = Routes[Op];
 /** The parsed output of the route's schema under `key`, or undefined where the route has none. */
-type Parsed<Op extends OperationId, K extends 'params' | 'body'> = Route<Op> extends { readonly [P in K]: infer S }
-  ? S extends z.ZodType
-    ? z.output<S>
-    : undefined
-  : undefined;
+type Parsed<Op extends OperationId, K extends 'params' | 'body'> =
+  Route<Op> extends { readonly [P in K]: infer S } ? (S extends z.ZodType ? z.output<S> : undefined) : undefined;
 
 /** A document answer (`produces`): the bytes and the file name they download as. */
 export interface DocumentAnswer {
@@ -34,11 +31,12 @@ export class SessionChange<T> {
 }
 
 /** What the route's schema says the answer is (its input type: what the server serializes). */
-export type Answer<Op extends OperationId> = Route<Op> extends { readonly produces: string }
-  ? DocumentAnswer
-  : Route<Op>['response'] extends z.ZodType
-    ? DeepReadonly<z.input<Route<Op>['response']>>
-    : void;
+export type Answer<Op extends OperationId> =
+  Route<Op> extends { readonly produces: string }
+    ? DocumentAnswer
+    : Route<Op>['response'] extends z.ZodType
+      ? DeepReadonly<z.input<Route<Op>['response']>>
+      : void;
 
 export type HandlerInput<Op extends OperationId> = {
   readonly params: Parsed<Op, 'params'>;

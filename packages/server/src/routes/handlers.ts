@@ -40,14 +40,7 @@ export const handlers: Handlers = {
   getCourse: (s, i) => s.courses.detail(i.ctx, i.params.courseId),
   updateCourse: (s, i) => s.courses.update(i.ctx, i.params.courseId, i.ifMatch, i.body),
   createPhaseTransition: (s, i) =>
-    s.courses.movePhase(
-      i.ctx,
-      i.params.courseId,
-      i.ifMatch,
-      i.body.to,
-      i.body.reason,
-      i.body.overrideGate ?? false,
-    ),
+    s.courses.movePhase(i.ctx, i.params.courseId, i.ifMatch, i.body.to, i.body.reason, i.body.overrideGate ?? false),
   listSessions: (s, i) => s.courses.listSessions(i.ctx, i.params.courseId),
   createSession: (s, i) => s.courses.recordSession(i.ctx, i.params.courseId, i.body),
   getSession: (s, i) => s.courses.session(i.ctx, i.params.sessionId),
@@ -81,10 +74,8 @@ export const handlers: Handlers = {
   createCircleSnapshot: (s, i) => s.initial.add(i.ctx, i.params.courseId, 'circle-snapshot', i.body),
   putProblemArea: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'problem-area', i.ifMatch, i.body),
   putFormulation: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'formulation', i.ifMatch, i.body),
-  createFormulationTransition: (s, i) =>
-    s.initial.formulationTransition(i.ctx, i.params.courseId, i.ifMatch, i.body),
-  putTreatmentContract: (s, i) =>
-    s.initial.put(i.ctx, i.params.courseId, 'treatment-contract', i.ifMatch, i.body),
+  createFormulationTransition: (s, i) => s.initial.formulationTransition(i.ctx, i.params.courseId, i.ifMatch, i.body),
+  putTreatmentContract: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'treatment-contract', i.ifMatch, i.body),
   putInitialFacts: (s, i) => s.initial.put(i.ctx, i.params.courseId, 'initial-facts', i.ifMatch, i.body),
   getMiddlePhase: (s, i) => s.middle.view(i.ctx, i.params.courseId),
   putSessionWork: (s, i) => s.middle.putSessionWork(i.ctx, i.params.sessionId, i.ifMatch, i.body),
@@ -95,8 +86,7 @@ export const handlers: Handlers = {
   createRolePlay: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'role-play', i.body),
   updateRolePlay: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'role-play', i.ifMatch, i.body),
   createDecisionAnalysis: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'decision-analysis', i.body),
-  updateDecisionAnalysis: (s, i) =>
-    s.middle.update(i.ctx, i.params.recordId, 'decision-analysis', i.ifMatch, i.body),
+  updateDecisionAnalysis: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'decision-analysis', i.ifMatch, i.body),
   createRupture: (s, i) => s.middle.add(i.ctx, i.params.courseId, 'rupture', i.body),
   updateRupture: (s, i) => s.middle.update(i.ctx, i.params.recordId, 'rupture', i.ifMatch, i.body),
   putMidCourseReview: (s, i) => s.middle.putMidCourseReview(i.ctx, i.params.courseId, i.ifMatch, i.body),

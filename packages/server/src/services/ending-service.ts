@@ -39,9 +39,7 @@ import { RuleViolations } from './rule-violations.js';
 export function progressReviewOf(w: CourseWork): ProgressReview {
   const scored = w.administrations.filter((a) => a.scorable && a.total !== null && isInstrumentId(a.instrumentId));
   const instrumentIds = [...new Set(scored.map((a) => a.instrumentId))];
-  const snapshots = w.snapshots
-    .map((s) => s.value)
-    .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  const snapshots = w.snapshots.map((s) => s.value).sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const intake = snapshots.find((s) => s.phase === 'intake') ?? snapshots[0] ?? null;
   const later = snapshots.filter((s) => s !== intake);
   const contract = w.contract?.value ?? null;

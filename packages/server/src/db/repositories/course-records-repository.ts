@@ -25,7 +25,9 @@ export type CourseRecordRow = Omit<CourseRecordTable, 'dataJson' | 'kind'> & {
 /** The data of any kind of record. */
 export type AnyRecordData = CourseRecordData[CourseRecordKind];
 /** A row of one kind. */
-export type RowOf<K extends CourseRecordKind> = Omit<CourseRecordRow, 'record'> & { readonly record: CourseRecordOf<K> };
+export type RowOf<K extends CourseRecordKind> = Omit<CourseRecordRow, 'record'> & {
+  readonly record: CourseRecordOf<K>;
+};
 
 function parseRow(row: CourseRecordTable): CourseRecordRow {
   const { dataJson, kind, ...meta } = row;

@@ -52,7 +52,11 @@ export function listRevisions(q: Q, organisationId: string, recordType: string, 
 const KeptSession = Session.extend({ changeReason: z.string().optional() });
 
 /** Every earlier version of a session, newest first, parsed. */
-export async function listSessionRevisions(q: Q, organisationId: string, sessionId: string): Promise<z.output<typeof SessionRevision>[]> {
+export async function listSessionRevisions(
+  q: Q,
+  organisationId: string,
+  sessionId: string,
+): Promise<z.output<typeof SessionRevision>[]> {
   const rows = await listRevisions(q, organisationId, 'Session', sessionId);
   return rows.map((r) => {
     const { changeReason, ...session } = KeptSession.parse(JSON.parse(r.dataJson));
