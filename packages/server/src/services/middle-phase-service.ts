@@ -271,7 +271,9 @@ export class MiddlePhaseService {
    */
   private carried(w: CourseWork, fields: object, input: object): object {
     const idOf = (key: 'analysisId' | 'alternativeId' | 'sessionId') =>
-      key in fields && typeof fields[key as keyof typeof fields] === 'string' ? String(fields[key as keyof typeof fields]) : null;
+      key in fields && typeof fields[key as keyof typeof fields] === 'string'
+        ? String(fields[key as keyof typeof fields])
+        : null;
     const analysisId = idOf('analysisId');
     const alternativeId = idOf('alternativeId');
     if (alternativeId && !analysisId) {

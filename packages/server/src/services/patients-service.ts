@@ -1,14 +1,6 @@
 /** Patients, the caseload and care teams. */
 import type { CareTeamMember, CaseloadItem, CreatePatientRequest, Patient, PatientDetail } from '@ipt/contract';
-import {
-  type Attendance,
-  courseProgress,
-  isCareTeamRole,
-  measuresDue,
-  NotFound,
-  Role,
-  RuleViolation,
-} from '@ipt/core';
+import { type Attendance, courseProgress, isCareTeamRole, measuresDue, NotFound, Role, RuleViolation } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import * as courses from '../db/repositories/courses-repository.js';
@@ -159,7 +151,10 @@ export class PatientsService {
         ...(input.pronouns !== undefined && { pronouns: input.pronouns }),
         ...(input.contact !== undefined && { contactJson: input.contact ? JSON.stringify(input.contact) : null }),
       };
-      await w.saveVersioned('patients', before, version, changes, { type: 'Patient', data: patients.toPatient(before) });
+      await w.saveVersioned('patients', before, version, changes, {
+        type: 'Patient',
+        data: patients.toPatient(before),
+      });
       w.audit(AuditAction.update, 'Patient', patientId, patientId);
       const after = await patients.findPatientInOrganisation(w.q, w.organisationId, patientId);
       if (!after) throw new Error(`Patient ${patientId} vanished inside its own transaction.`);

@@ -88,11 +88,13 @@ export class PeopleService {
   }
 
   link(ctx: RequestContext, supervisorId: string, superviseeId: string) {
-    return this.pipeline.write(ctx, (w) => this.linkIn(w, supervisorId, superviseeId)).catch((err: unknown) => {
-      if (isUniqueViolation(err))
-        throw new RuleViolation('This supervisor already supervises this user.', 'superviseeId');
-      throw err;
-    });
+    return this.pipeline
+      .write(ctx, (w) => this.linkIn(w, supervisorId, superviseeId))
+      .catch((err: unknown) => {
+        if (isUniqueViolation(err))
+          throw new RuleViolation('This supervisor already supervises this user.', 'superviseeId');
+        throw err;
+      });
   }
 
   private async linkIn(w: Work, supervisorId: string, superviseeId: string) {

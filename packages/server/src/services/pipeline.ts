@@ -17,11 +17,7 @@
 import { NotFound, StaleVersion } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import type { AuditAction, AuditEntry } from '../audit/audit-log.js';
-import {
-  type Reach,
-  reachableCoursePatient,
-  reachableSessionOwner,
-} from '../db/repositories/access-repository.js';
+import { type Reach, reachableCoursePatient, reachableSessionOwner } from '../db/repositories/access-repository.js';
 import { type CourseRecordRow, findCourseRecord } from '../db/repositories/course-records-repository.js';
 import { findCourse, findSession } from '../db/repositories/courses-repository.js';
 import { findPatientInOrganisation, findReachablePatient } from '../db/repositories/patients-repository.js';
