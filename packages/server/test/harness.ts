@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError, type Client, createClient } from '@ipt/contract';
 import { type RunningServer, startServer } from '@ipt/server';
 import pg from 'pg';
+import { beforeEach } from 'vitest';
 
 export interface DbTarget {
   readonly name: 'sqlite' | 'postgresql';
@@ -65,22 +66,60 @@ const postgres: DbTarget = {
   },
 };
 
-async function postgresReachable(): Promise<boolean> {
+/** Error codes that mean nothing answered at the address (as opposed to a server that answered and refused). */
+const nothingAnswered = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** Why nothing answered at the PostgreSQL address, or null when a server answered. Any other failure throws. */
+async function postgresSilence(): Promise<string | null> {
   const c = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
   try {
     await c.connect();
     await c.end();
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (err) {
+    const causes: unknown[] = err instanceof AggregateError ? err.errors : [];
+    const codes = [err, ...causes].map((e) => (e instanceof Error && 'code' in e ? String(e.code) : ''));
+    const code = codes.find((c) => nothingAnswered.has(c));
+    if (code) return code;
+    if (err instanceof Error && /timeout/i.test(err.message)) return 'no answer within 2 s';
+    // A server answered and refused (authentication, a missing database…): a setup to put right, never a skip.
+    throw new Error(`PostgreSQL at ${postgresUrl} answered but refused the test connection: ${String(err)}`, {
+      cause: err,
+    });
   }
 }
 
-/** The databases every integration test runs on. */
+/** In CI (CI set to anything but "", "0" or "false"), every tier must run. */
+const inCi = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Set on a test module whose integration tests skipped the PostgreSQL tier: why (the reporter names it). */
+    postgresTierSkipped?: string;
+  }
+}
+
+/**
+ * The databases every integration test runs on: SQLite, and PostgreSQL when a server answers at
+ * IPT_TEST_POSTGRES_URL. In CI a silent PostgreSQL fails the test file. Elsewhere the skip is recorded on the test
+ * module, and the pass/fail reporter names it at the end of the run.
+ */
 export async function dbTargets(): Promise<DbTarget[]> {
-  if (await postgresReachable()) return [sqlite, postgres];
-  if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${postgresUrl}; CI must test on it.`);
-  console.warn(`PostgreSQL not reachable at ${postgresUrl}: integration tests run on SQLite only.`);
+  const silence = await postgresSilence();
+  if (silence === null) return [sqlite, postgres];
+  const reason = `nothing answered at ${postgresUrl} (${silence})`;
+  if (inCi) throw new Error(`PostgreSQL tier: ${reason}; CI must test on it.`);
+  beforeEach(({ task }) => {
+    task.file.meta.postgresTierSkipped = reason;
+  });
   return [sqlite];
 }
 

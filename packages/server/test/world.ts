@@ -1,11 +1,16 @@
 /**
  * A small world for access tests: two organisations, every role, and patients on and off each caseload.
- * Built through the real services; the tests then act over HTTP.
+ * Built through the real services; the tests then act over HTTP. A test that uses records up (deletes one, spends a
+ * single-use link, moves a course on) makes fresh ones of the same caseload with `fresh` and `freshPatient`, or acts
+ * through the services as the caseload's own clinician with `ctx`.
  */
 import { Role } from '@ipt/core';
 import type { TestServer } from './harness.js';
 
 export const PASSWORD = 'correct horse battery staple';
+
+/** The three caseloads of the world, as seen by the clinician of `own`. */
+export type Caseload = 'own' | 'otherCaseload' | 'otherOrganisation';
 
 export interface World {
   readonly users: Record<
@@ -25,6 +30,31 @@ export interface World {
   readonly otherCaseload: Records;
   /** Another organisation. */
   readonly otherOrganisation: Records;
+  readonly organisations: { readonly a: string; readonly b: string };
+  /** The PHQ-9 of the registry: its version and, per item, its id and number of options (valid answers, packs). */
+  readonly phq9: {
+    readonly version: string;
+    readonly items: readonly { readonly id: string; readonly options: number }[];
+  };
+  /** A request context acting as the caseload's own clinician, or as the administrator of organisation A. */
+  ctx(actor: Caseload | 'admin'): FixtureContext;
+  /** A complete set of records like the caseload's own, on a new patient with the same care team. */
+  fresh(caseload: Caseload): Promise<Records>;
+  /** A new patient with no course yet, on the caseload, with its care team. */
+  freshPatient(caseload: Caseload): Promise<string>;
+}
+
+/** What the services take as the actor of a fixture step. */
+export type FixtureContext = ReturnType<typeof fixtureContext>;
+
+function fixtureContext(u: { id: string; role: Role }, organisationId: string) {
+  return {
+    actor: { userId: u.id, organisationId, role: u.role, displayName: 'x', sessionIdHash: 'fixture' },
+    ip: null,
+    operation: 'fixture',
+    // As the API would: an admin's operations reach the organisation, a clinician's the care team's records.
+    scope: u.role === Role.admin ? ('organisation' as const) : ('patient:write' as const),
+  };
 }
 
 export interface Records {
@@ -64,15 +94,31 @@ export async function buildWorld(server: TestServer): Promise<World> {
     otherClinician: await add('otherClinician', Role.clinician, orgA.id),
     foreignClinician: await add('foreignClinician', Role.clinician, orgB.id),
   };
-  const ctxOf = (u: { id: string; role: Role }, organisationId: string) => ({
-    actor: { userId: u.id, organisationId, role: u.role, displayName: 'x', sessionIdHash: 'fixture' },
-    ip: null,
-    operation: 'fixture',
-    scope: 'patient:write' as const,
-  });
-  const records = async (owner: { id: string; role: Role }, organisationId: string, name: string): Promise<Records> => {
-    const ctx = ctxOf(owner, organisationId);
-    const patient = await services.patients.create(ctx, { displayName: name, yearOfBirth: 1980 });
+  const owners = {
+    own: { user: users.clinician, organisationId: orgA.id },
+    otherCaseload: { user: users.otherClinician, organisationId: orgA.id },
+    otherOrganisation: { user: users.foreignClinician, organisationId: orgB.id },
+  } satisfies Record<Caseload, unknown>;
+  const contextOf = (actor: Caseload | 'admin') =>
+    actor === 'admin'
+      ? fixtureContext(users.admin, orgA.id)
+      : fixtureContext(owners[actor].user, owners[actor].organisationId);
+  const phq9 = (await services.measures.instruments(contextOf('own'))).find((i) => i.id === 'phq-9');
+  if (!phq9) throw new Error('PHQ-9 is missing from the registry');
+  let patients = 0;
+  /** A patient of the caseload; the trainee and the facilitator join the care team of the clinician's own. */
+  const patientOf = async (caseload: Caseload, name = `${caseload} patient ${++patients}`) => {
+    const patient = await services.patients.create(contextOf(caseload), { displayName: name, yearOfBirth: 1980 });
+    if (caseload === 'own') {
+      for (const member of [users.trainee, users.facilitator]) {
+        await services.patients.addCareTeamMember(contextOf('admin'), patient.id, member.id);
+      }
+    }
+    return patient.id;
+  };
+  const records = async (caseload: Caseload, name?: string): Promise<Records> => {
+    const ctx = contextOf(caseload);
+    const patient = { id: await patientOf(caseload, name) };
     const course = await services.courses.start(ctx, patient.id, {
       format: 'individual',
       schoolPreset: 'iptuk',
@@ -86,8 +132,6 @@ export async function buildWorld(server: TestServer): Promise<World> {
       attendance: 'attended',
       note: 'First session.',
     });
-    const phq9 = (await services.measures.instruments(ctx)).find((i) => i.id === 'phq-9');
-    if (!phq9) throw new Error('PHQ-9 is missing from the registry');
     const administration = await services.measures.administer(ctx, course.course.id, {
       instrumentId: 'phq-9',
       instrumentVersion: phq9.version,
@@ -141,12 +185,19 @@ export async function buildWorld(server: TestServer): Promise<World> {
       ruptureId: rupture.id,
     };
   };
-  const own = await records(users.clinician, orgA.id, 'Own Patient');
-  for (const member of [users.trainee, users.facilitator]) {
-    await services.patients.addCareTeamMember(ctxOf(users.admin, orgA.id), own.patientId, member.id);
-  }
-  await services.people.link(ctxOf(users.admin, orgA.id), users.supervisor.id, users.clinician.id);
-  const otherCaseload = await records(users.otherClinician, orgA.id, 'Other Caseload Patient');
-  const otherOrganisation = await records(users.foreignClinician, orgB.id, 'Foreign Patient');
-  return { users, own, otherCaseload, otherOrganisation };
+  const own = await records('own', 'Own Patient');
+  await services.people.link(contextOf('admin'), users.supervisor.id, users.clinician.id);
+  const otherCaseload = await records('otherCaseload', 'Other Caseload Patient');
+  const otherOrganisation = await records('otherOrganisation', 'Foreign Patient');
+  return {
+    users,
+    own,
+    otherCaseload,
+    otherOrganisation,
+    organisations: { a: orgA.id, b: orgB.id },
+    phq9: { version: phq9.version, items: phq9.items.map((i) => ({ id: i.id, options: i.options.length })) },
+    ctx: contextOf,
+    fresh: (caseload) => records(caseload),
+    freshPatient: (caseload) => patientOf(caseload),
+  };
 }

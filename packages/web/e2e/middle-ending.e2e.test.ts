@@ -13,7 +13,17 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
-import { desktop, expectAccessible, heading, openPage, shot, shotPath, signIn, useWorld } from './support.js';
+import {
+  browserClient,
+  desktop,
+  expectAccessible,
+  heading,
+  openPage,
+  shot,
+  shotPath,
+  signIn,
+  useWorld,
+} from './support.js';
 
 /** Failed fetches the story causes on purpose: before sign-in, and the checklist refused before everything is done. */
 const expectedStatuses = /401|409|422/;
@@ -22,11 +32,25 @@ const results = fileURLToPath(new URL('../test-results', import.meta.url));
 const regionOf = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
 /**
- * Saved as you go: changes go a moment after typing stops (0.7 s), so wait past that moment, then until the card or
- * section says it is saved.
+ * Saved as you go: a change goes to the server a moment after typing stops (0.7 s) or when its field is left. Until
+ * then the card's status still says "Saved" (from the change before): the page shows no "waiting to save", so the
+ * status alone cannot tell that this change is saved. The last change of a step is therefore made here: fill
+ * `field`, wait for the write that carries the text to be answered, then for the card or section to say Saved.
+ * A record's writes never overlap, so its earlier changes were answered before this one.
  */
-async function saved(where: Locator) {
-  await where.page().waitForTimeout(900);
+async function fillSaved(where: Locator, field: Locator, text: string) {
+  const carried = JSON.stringify(text).slice(1, -1);
+  const written = where.page().waitForResponse((res) => {
+    const req = res.request();
+    return (
+      req.method() !== 'GET' &&
+      new URL(req.url()).pathname.startsWith('/api/') &&
+      (req.postData() ?? '').includes(carried)
+    );
+  });
+  await field.fill(text);
+  const response = await written;
+  expect(response.status(), `${response.request().method()} ${response.url()}`).toBeLessThan(300);
   await where
     .locator('.save-state')
     .filter({ hasText: /^\W*Saved$/ })
@@ -102,9 +126,8 @@ describe('the middle and final phases in the web client', () => {
     for (const name of ['communication-analysis', 'role-play', 'decision-analysis'] as const) {
       await techniques.getByRole('checkbox', { name: t(`technique.${name}`) }).check();
     }
-    await work.getByLabel(t('work.willTry')).fill('Tell Laura before Friday which Saturdays she can do.');
     await work.getByLabel(t('work.safetyDone')).check();
-    await saved(work);
+    await fillSaved(work, work.getByLabel(t('work.willTry')), 'Tell Laura before Friday which Saturdays she can do.');
 
     // Finished: it becomes a record; a change then asks for a reason and the earlier version is kept.
     await work.getByRole('button', { name: t('work.finish') }).click();
@@ -165,10 +188,11 @@ describe('the middle and final phases in the web client', () => {
       .check();
     await analysis.getByRole('checkbox', { name: t('pattern.avoided-anger') }).check();
     await analysis.getByRole('button', { name: t('alternatives.add') }).click();
-    await analysis
-      .getByLabel(t('alternatives.name', { n: 1 }), { exact: true })
-      .fill('I can’t this Saturday. Can we plan the next month together?');
-    await saved(analysis);
+    await fillSaved(
+      analysis,
+      analysis.getByLabel(t('alternatives.name', { n: 1 }), { exact: true }),
+      'I can’t this Saturday. Can we plan the next month together?',
+    );
     // The grid alone, drawn from the top of the page so the sticky bar sits where it starts, not over the grid.
     await top(page);
     const grid = await analysis.locator('.turn-grid').boundingBox();
@@ -183,14 +207,17 @@ describe('the middle and final phases in the web client', () => {
       .getByRole('group', { name: t('rolePlay.before') })
       .getByRole('radio', { name: '3', exact: true })
       .check();
-    await rolePlay.getByRole('button', { name: t('rounds.add') }).click();
-    await rolePlay.getByLabel(t('rounds.tried', { n: 1 })).fill('Said it, then apologised twice.');
-    await rolePlay.getByLabel(t('rounds.feedback', { n: 1 })).fill('Clear; the apologies took it back.');
     await rolePlay
       .getByRole('group', { name: t('rolePlay.after') })
       .getByRole('radio', { name: '7', exact: true })
       .check();
-    await saved(rolePlay);
+    await rolePlay.getByRole('button', { name: t('rounds.add') }).click();
+    await rolePlay.getByLabel(t('rounds.tried', { n: 1 })).fill('Said it, then apologised twice.');
+    await fillSaved(
+      rolePlay,
+      rolePlay.getByLabel(t('rounds.feedback', { n: 1 })),
+      'Clear; the apologies took it back.',
+    );
 
     // A decision analysis: options with pros and cons, the choice and a concrete plan.
     const decisions = regionOf(page, t('decision.heading'));
@@ -218,8 +245,11 @@ describe('the middle and final phases in the web client', () => {
     await decision.getByRole('radio', { name: 'Ask for a monthly rota' }).check();
     await decision.getByLabel(t('decision.who')).fill('Laura');
     await decision.getByLabel(t('decision.when')).fill('Sunday, at handover');
-    await decision.getByLabel(t('decision.words')).fill('Can we sit down and plan the next month of Saturdays?');
-    await saved(decision);
+    await fillSaved(
+      decision,
+      decision.getByLabel(t('decision.words')),
+      'Can we sit down and plan the next month of Saturdays?',
+    );
 
     // A rupture in the therapeutic relationship: withdrawal, repaired by talking about it, linked to the pattern.
     const relationship = regionOf(page, t('rupture.heading'));
@@ -232,8 +262,7 @@ describe('the middle and final phases in the web client', () => {
     const rupture = card(page, t('rupture.cardTitle', { type: t('rupture.withdrawal') }));
     await rupture.getByLabel(t('rupture.repair')).fill('Named the silence; asked what she had wanted to say.');
     await rupture.getByLabel(t('rupture.metacommunication')).check();
-    await rupture.getByLabel(t('rupture.linkOutside')).fill('The same giving in as with Laura.');
-    await saved(rupture);
+    await fillSaved(rupture, rupture.getByLabel(t('rupture.linkOutside')), 'The same giving in as with Laura.');
     await expectAccessible(page, 'middle phase with the analysis, role play, decision and rupture');
     await top(page);
     await shot(page, 'middle-tools');
@@ -243,8 +272,7 @@ describe('the middle and final phases in the web client', () => {
     await work.getByRole('heading', { level: 2, name: /Session 13,/ }).waitFor();
     await decision.getByLabel(t('decision.reviewHere', { n: 13 })).selectOption('as-planned');
     await decision.getByRole('group', { name: t('decision.outcomeAt', { n: 13 }) }).waitFor();
-    await decision.getByLabel(t('decision.outcomeNote')).fill('Laura agreed to try it for a month.');
-    await saved(decision);
+    await fillSaved(decision, decision.getByLabel(t('decision.outcomeNote')), 'Laura agreed to try it for a month.');
 
     // The ending: the progress review is assembled from all this.
     await page.getByRole('link', { name: t('middle.toEnding') }).click();
@@ -276,12 +304,15 @@ describe('the middle and final phases in the web client', () => {
       .getByLabel(t('termination.itemNote', { item: t('terminationItem.feelings-about-ending') }))
       .fill('Sad to stop; proud of saying no.');
     await termination.getByLabel(t('termination.whyBetter')).fill('I stopped saying yes to everything Laura asked.');
-    await termination.getByRole('button', { name: t('termination.residualAdd') }).click();
-    await termination.getByLabel(t('termination.residualItem', { n: 1 }), { exact: true }).fill('Find new work');
     const goals = termination.getByRole('group', { name: t('termination.goals') }).locator('select');
     for (let i = 0; i < (await goals.count()); i++) await goals.nth(i).selectOption('partly');
     await termination.getByRole('radio', { name: t('continuation.end') }).check();
-    await saved(termination);
+    await termination.getByRole('button', { name: t('termination.residualAdd') }).click();
+    await fillSaved(
+      termination,
+      termination.getByLabel(t('termination.residualItem', { n: 1 }), { exact: true }),
+      'Find new work',
+    );
 
     // The relapse-prevention plan: her signs, triggers, what helps, people from the inventory, when to come back.
     const plan = regionOf(page, t('plan.heading'));
@@ -303,11 +334,10 @@ describe('the middle and final phases in the web client', () => {
     await plan.getByRole('button', { name: t('plan.addProfessional') }).click();
     await plan.getByLabel(t('plan.professional', { n: 1 }), { exact: true }).fill('Dr Patel');
     await plan.getByLabel(t('plan.professionalRole', { n: 1 })).fill('GP');
-    await plan.getByLabel(t('plan.whenText')).fill('If the early waking lasts two weeks.');
     await plan.getByLabel(t('plan.thresholdOn')).check();
     await plan.getByLabel(t('plan.thresholdAtLeast')).fill('10');
     await plan.getByLabel(t('plan.thresholdWeeks')).fill('2');
-    await saved(plan);
+    await fillSaved(plan, plan.getByLabel(t('plan.whenText')), 'If the early waking lasts two weeks.');
 
     await termination.getByRole('button', { name: t('termination.complete') }).click();
     await termination.getByText(/The termination checklist was completed on/).waitFor();
@@ -387,52 +417,42 @@ describe('the middle and final phases in the web client', () => {
     const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
     await signIn(page, world());
     // A course at its mid-point without response, written through the API as the signed-in clinician's browser would.
-    const api = async (method: string, url: string, data?: unknown, ifMatch?: number) => {
-      const response = await page.context().request.fetch(new URL(url, page.url()).toString(), {
-        method,
-        ...(data !== undefined && { data }),
-        headers: { 'content-type': 'application/json', ...(ifMatch !== undefined && { 'if-match': `"${ifMatch}"` }) },
-      });
-      expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-      return response.status() === 204 ? undefined : await response.json();
-    };
-    const patient = await api('POST', '/api/patients', { displayName: 'Mid-course patient (test)', yearOfBirth: 1980 });
-    const created = await api('POST', `/api/patients/${patient.id}/courses`, {
-      schoolPreset: 'iptuk',
-      schedule: { weekday: 1, time: '10:00' },
-      startDate: '2026-06-01',
+    const api = browserClient(page);
+    const patient = await api.createPatient({ body: { displayName: 'Mid-course patient (test)', yearOfBirth: 1980 } });
+    const created = await api.createCourse({
+      params: { patientId: patient.id },
+      body: { schoolPreset: 'iptuk', schedule: { weekday: 1, time: '10:00' }, startDate: '2026-06-01' },
     });
     const courseId = created.course.id;
-    const instruments: { id: string; version: string; items: { number: number | string; scored: boolean }[] }[] =
-      await api('GET', '/api/instruments');
-    const phq9 = instruments.find((i) => i.id === 'phq-9');
+    const phq9 = (await api.listInstruments({})).find((i) => i.id === 'phq-9');
     if (!phq9) throw new Error('No PHQ-9 on the server.');
     // PHQ-9 totals 16 then 15 (item 9 answered 0): no response and no reliable improvement (DOMAIN §9.9).
     const answers = (total: number) =>
       phq9.items.map((item) => (item.scored && item.number !== 9 ? (Number(item.number) <= total - 8 ? 2 : 1) : 0));
     for (let n = 1; n <= 8; n++) {
       const date = new Date(Date.UTC(2026, 5, 1 + 7 * (n - 1))).toISOString().slice(0, 10);
-      const session = await api('POST', `/api/courses/${courseId}/sessions`, {
-        number: n,
-        date,
-        attendance: 'attended',
+      const session = await api.createSession({
+        params: { courseId },
+        body: { number: n, date, attendance: 'attended' },
       });
       if (n === 1 || n === 8) {
-        await api('POST', `/api/courses/${courseId}/administrations`, {
-          instrumentId: 'phq-9',
-          instrumentVersion: phq9.version,
-          answers: answers(n === 1 ? 16 : 15),
-          sessionId: session.id,
+        await api.createAdministration({
+          params: { courseId },
+          body: {
+            instrumentId: 'phq-9',
+            instrumentVersion: phq9.version,
+            answers: answers(n === 1 ? 16 : 15),
+            sessionId: session.id,
+          },
         });
       }
       if (n === 4) {
-        const detail = await api('GET', `/api/courses/${courseId}`);
-        await api(
-          'POST',
-          `/api/courses/${courseId}/phase-transitions`,
-          { to: 'middle', reason: 'Test course: initial-phase records kept on paper.', overrideGate: true },
-          detail.course.version,
-        );
+        const detail = await api.getCourse({ params: { courseId } });
+        await api.createPhaseTransition({
+          params: { courseId },
+          body: { to: 'middle', reason: 'Test course: initial-phase records kept on paper.', overrideGate: true },
+          ifMatch: detail.course.version,
+        });
       }
     }
 

@@ -86,6 +86,7 @@ export class AuditLog {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private committed = 0;
 
   constructor(
     private readonly db: Db,
@@ -93,6 +94,11 @@ export class AuditLog {
     private readonly delayMs = 2,
     private readonly maxBatch = 500,
   ) {}
+
+  /** How many group commits (one transaction each, however many events) have committed so far. */
+  get commits(): number {
+    return this.committed;
+  }
 
   /** Appends an event by group commit; resolves once it is durable. */
   record(entry: AuditEntry): Promise<void> {
@@ -140,6 +146,7 @@ export class AuditLog {
       )
       .then(
         () => {
+          this.committed++;
           for (const p of batch) p.resolve();
         },
         (err: unknown) => {
