@@ -349,6 +349,14 @@ const cases: Cases = {
       expect(changed(same)).toBe(1);
     },
   },
+  jsonColumns: {
+    readAnswers: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+    readFlags: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+    readScheduleRules: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+    readTextPack: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+    readRiskAssessment: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+    readSafetyPlan: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+  },
   versioned: {
     updateIfVersion: async (q, caller, owner) => {
       const o = owner.organisationId;

@@ -307,7 +307,8 @@ export class InitialPhaseService {
           break;
         case 'formulation': {
           const { text } = FormulationRequest.parse(input);
-          const current = s.formulation?.value;
+          // The stored record's data, not its value (which carries the record's id beside its fields).
+          const current = s.formulation?.row.record.data;
           if (current) assertFormulationEditable(current.status);
           data = current ? { ...current, text } : newFormulation(text);
           break;
@@ -337,7 +338,7 @@ export class InitialPhaseService {
           break;
         }
         default:
-          data = { ...(s.factsRecord?.value ?? noFacts), ...InitialFactsRequest.parse(input) };
+          data = { ...(s.factsRecord?.row.record.data ?? noFacts), ...InitialFactsRequest.parse(input) };
       }
       return recordOf(kind, await putSlot(w, target, kind, kind, existing, version, data));
     });
