@@ -102,6 +102,13 @@ export async function openPage(browser: Browser, options: BrowserContextOptions,
     else if (m.type() === 'error' && !expected.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
+  // The console names only the status of a failed request: name the request and the server's answer too.
+  page.on('response', async (r) => {
+    const status = String(r.status());
+    if (r.status() < 400 || new RegExp(`^(${expectedStatuses.source})$`).test(status)) return;
+    const body = await r.text().catch(() => '');
+    problems.push(`HTTP ${status} ${r.request().method()} ${new URL(r.url()).pathname}: ${body.slice(0, 400)}`);
+  });
   return { context, page, problems };
 }
 
