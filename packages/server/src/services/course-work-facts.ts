@@ -4,7 +4,7 @@
  * sessions, phase moves and measures: what the middle-phase view, the ending view and the two documents are
  * assembled from. Record kinds: the coordination spec of issue 5 (no new table: all are `course_records`).
  */
-import type { Session } from '@ipt/contract';
+import { CourseRecordKind, type Session } from '@ipt/contract';
 import {
   checklistFor,
   getInstrument,
@@ -22,17 +22,9 @@ import type { CourseTable } from '../db/schema.js';
 import { loadRecords, ofKind } from './initial-phase-facts.js';
 import { toAdministration } from './measures-service.js';
 
-export const WorkKind = {
-  sessionWork: 'session-work',
-  communicationAnalysis: 'communication-analysis',
-  rolePlay: 'role-play',
-  decisionAnalysis: 'decision-analysis',
-  rupture: 'rupture',
-  midCourseReview: 'mid-course-review',
-  termination: 'termination',
-  relapsePlan: 'relapse-plan',
-} as const;
-export type WorkKind = (typeof WorkKind)[keyof typeof WorkKind];
+/** The kinds of course record kept after the initial phase: the contract's one list (schemas/records.ts). */
+export const WorkKind = CourseRecordKind;
+export type WorkKind = CourseRecordKind;
 export type ListWorkKind = 'communication-analysis' | 'role-play' | 'decision-analysis' | 'rupture';
 
 /** One session's work per session: its slot names the session. */

@@ -10,7 +10,7 @@ import {
   problemAreaHints,
   type SchoolPreset,
 } from '@ipt/core';
-import type { CourseRecordData, CourseRecordKind } from '@ipt/contract';
+import { type CourseRecordData, CourseRecordKind } from '@ipt/contract';
 import {
   type CourseRecordRow,
   isKind,
@@ -20,17 +20,8 @@ import {
 import { listAdministrations } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 
-export const RecordKind = {
-  episode: 'episode',
-  lifeEvent: 'life-event',
-  inventoryEntry: 'inventory-entry',
-  circleSnapshot: 'circle-snapshot',
-  problemArea: 'problem-area',
-  formulation: 'formulation',
-  treatmentContract: 'treatment-contract',
-  initialFacts: 'initial-facts',
-} as const;
-export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+/** The kinds of course record: the contract's one list (schemas/records.ts). */
+export const RecordKind = CourseRecordKind;
 
 export interface InitialFacts {
   readonly diagnosis: string;
