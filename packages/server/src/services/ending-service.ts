@@ -24,7 +24,6 @@ import {
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import * as records from '../db/repositories/course-records-repository.js';
 import { listSafetyReviews } from '../db/repositories/measures-repository.js';
 import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
 import type { Q } from '../db/repositories/tx.js';
@@ -144,9 +143,10 @@ export class EndingService {
     return this.pipeline.write(ctx, async (work) => {
       const target = await work.course(courseId);
       const kind = WorkKind.termination;
-      const existing = await records.findSingletonOf(work.q, work.organisationId, courseId, kind, kind);
-      assertSlotVersion(existing, version);
+      // The course's records, read once: the slot's record is among them.
       const w = await loadCourseWork(work.q, target.course);
+      const existing = w.termination?.row;
+      assertSlotVersion(existing, version);
       const current: Termination = existing ? existing.record.data : newTermination();
       const { complete, ...patch } = input;
       let next = mergeTermination(current, patch);
@@ -176,9 +176,10 @@ export class EndingService {
     return this.pipeline.write(ctx, async (work) => {
       const target = await work.course(courseId);
       const kind = WorkKind.relapsePlan;
-      const existing = await records.findSingletonOf(work.q, work.organisationId, courseId, kind, kind);
-      assertSlotVersion(existing, version);
+      // The course's records, read once: the slot's record is among them.
       const w = await loadCourseWork(work.q, target.course);
+      const existing = w.relapsePlan?.row;
+      assertSlotVersion(existing, version);
       const current: RelapsePlan = existing ? existing.record.data : newRelapsePlan();
       const next: RelapsePlan = {
         ...current,

@@ -226,8 +226,7 @@ export class MiddlePhaseService {
       const review = { decision: input.decision, rationale: input.rationale, atSession: cw.lastSessionNumber };
       assertMidCourseReview(review, cw.lastSessionNumber);
       const kind = WorkKind.midCourseReview;
-      const existing = await records.findSingletonOf(w.q, w.organisationId, courseId, kind, kind);
-      return putSlot(w, target, kind, kind, existing, version, review);
+      return putSlot(w, target, kind, kind, cw.midCourseReview?.row, version, review);
     });
   }
 

@@ -12,6 +12,7 @@ import {
   RecordRevision,
 } from '@ipt/contract';
 import type { CourseRecordTable } from '../schema.js';
+import { listRevisions } from './revisions-repository.js';
 import type { Q } from './tx.js';
 import { updateIfVersion } from './versioned.js';
 
@@ -131,21 +132,8 @@ export async function listCourseRecordRevisions(
   organisationId: string,
   row: CourseRecordRow,
 ): Promise<RecordRevision[]> {
-  const rows = await q
-    .selectFrom('recordRevisions')
-    .innerJoin('users', 'users.id', 'recordRevisions.changedBy')
-    .select([
-      'recordRevisions.version',
-      'recordRevisions.dataJson',
-      'recordRevisions.changedAt',
-      'users.displayName as changedBy',
-    ])
-    .where('recordRevisions.organisationId', '=', organisationId)
-    // A course record's revisions are kept under its kind.
-    .where('recordRevisions.recordType', '=', row.record.kind)
-    .where('recordRevisions.recordId', '=', row.id)
-    .orderBy('recordRevisions.version', 'desc')
-    .execute();
+  // A course record's revisions are kept under its kind.
+  const rows = await listRevisions(q, organisationId, row.record.kind, row.id);
   return rows.map((r) => {
     const data: unknown = JSON.parse(r.dataJson);
     return RecordRevision.parse({ ...r, id: row.id, kind: row.record.kind, data });
