@@ -3,3 +3,4 @@ export * from './model.js';
 export * from './progress-review.js';
 export * from './relapse-plan.js';
 export * from './termination.js';
+export * from './risk-history.js';

@@ -3,6 +3,7 @@
  * checklist (shared/ipt/DOMAIN.md §1.4, §6.1), the relapse-prevention plan (§6.2) and the continuation or
  * maintenance contract (§6.3). The rules over them live beside this file.
  */
+import type { ChangeOutcome } from '../measures/change.js';
 
 /** The DOMAIN §6.1 termination tasks, one id each. */
 export const TerminationItem = {
@@ -127,8 +128,25 @@ export interface ProgressReview {
     readonly remission: ReviewJudgement;
     readonly reliableImprovement: ReviewJudgement;
     readonly reliableDeterioration: ReviewJudgement;
+    /** A case at baseline, past the instrument's lowest published cut-off at the latest (measures/cut-offs.ts). */
+    readonly belowCutOff: ReviewJudgement;
+    /** NHS Talking Therapies recovery on this measure alone (ERRATA Must-fix 9: named apart from the others). */
+    readonly iaptRecovery: ReviewJudgement;
+    /** Frank 1991 recovery, remission sustained over time, by a provisional rule (measures/change.ts). */
+    readonly sustainedRecovery: ReviewJudgement & { readonly since: string | null };
+    /** How the measure reads baseline to latest, and whether it shows improvement (`readChange`). */
+    readonly outcome: ChangeOutcome;
+    readonly improved: boolean | null;
+    /** The outcome in a few words, and the reading in full sentences with every number filled in. */
+    readonly verdict: string;
+    readonly sentence: string;
   }[];
-  /** Improved on the primary depression measure: response or reliable improvement; null without two measurements. */
+  /** The course's primary depression measure (PHQ-9, or EPDS for a perinatal course); null when none was given. */
+  readonly primaryInstrumentId: string | null;
+  /**
+   * Improved on the primary depression measure, as `readChange` reads it: response, reliable improvement, remission
+   * reached or below the cut-off; null without two measurements or when the measure cannot show it.
+   */
   readonly improved: boolean | null;
   readonly goals: readonly {
     readonly goal: string;

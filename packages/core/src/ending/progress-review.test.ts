@@ -4,7 +4,7 @@ import type { CircleSnapshot } from '../initial/circle.js';
 import { phq9 } from '../measures/phq-9.js';
 import type { SessionWork } from '../middle/model.js';
 import { newSessionWork } from '../middle/session-work.js';
-import { assembleProgressReview, improvedOn, type ProgressReviewInput } from './progress-review.js';
+import { assembleProgressReview, type ProgressReviewInput } from './progress-review.js';
 
 // vitest types its asymmetric matchers as `any`; held as `unknown`, they are checked like any other value.
 const matching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
@@ -412,7 +412,7 @@ describe(assembleProgressReview.name, () => {
   });
 });
 
-describe('improved (response or reliable improvement on the primary measure, DOMAIN §9.9, §6.1)', () => {
+describe('improved (the primary measure read by readChange, DOMAIN §9.9, §6.1)', () => {
   const withPhq = (totals: number[]) =>
     assembleProgressReview({
       ...input,
@@ -471,10 +471,34 @@ describe('improved (response or reliable improvement on the primary measure, DOM
     expect(assembleProgressReview({ ...input, primaryInstrumentId: 'epds' }).improved).toBeNull();
   });
 
-  it('is null when neither judgement can be made', () => {
-    const never = { met: null, definition: '', source: '' };
-    expect(improvedOn({ response: never, reliableImprovement: never })).toBeNull();
-    expect(improvedOn({ response: never, reliableImprovement: { ...never, met: false } })).toBe(false);
-    expect(improvedOn(undefined)).toBeNull();
+  it('reads EPDS 15 → 9 as improved, below the cut-off, though not a response (issue 10 part 3)', () => {
+    const r = assembleProgressReview({
+      ...input,
+      primaryInstrumentId: 'epds',
+      series: [
+        {
+          instrumentId: 'epds',
+          points: [
+            { date: '2026-03-02', total: 15, sessionNumber: 1 },
+            { date: '2026-06-08', total: 9, sessionNumber: 15 },
+          ],
+        },
+      ],
+    });
+    expect(r.primaryInstrumentId).toBe('epds');
+    expect(r.measures[0]).toMatchObject({
+      response: { met: false },
+      belowCutOff: { met: true },
+      remission: { met: null, definition: matching(/No standard remission threshold/) },
+      outcome: 'improved',
+      verdict: 'Improved: below the cut-off',
+    });
+    expect(r.improved).toBe(true);
+  });
+
+  it('is null when the primary measure was in remission at baseline and still is', () => {
+    const r = withPhq([3, 2]);
+    expect(r.measures[0]?.outcome).toBe('well-throughout');
+    expect(r.improved).toBeNull();
   });
 });

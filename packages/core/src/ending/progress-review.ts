@@ -1,21 +1,20 @@
 /**
  * The progress review, assembled from the records and never typed (issue item 8; DOMAIN §6.1 "review progress against
- * the focus" [S44], §1.5 sessions 13–16): the measure trajectory from baseline with response, remission and reliable
- * change (measures/change.ts, DOMAIN §9.9); the contract's goals with their attainment; the circle at intake beside
+ * the focus" [S44], §1.5 sessions 13–16): the measure trajectory from baseline read by `readChange`
+ * (measures/change.ts, DOMAIN §9.9: response, remission, reliable change, the cut-offs, both kinds of recovery); the contract's goals with their attainment; the circle at intake beside
  * now (DOMAIN §2.3); and the problem-area work done (DOMAIN §3.3–§3.6, §5).
  */
 import { RuleViolation } from '../errors.js';
 import { areaChecklists, type ChecklistItem, checklistFor } from '../initial/area-checklists.js';
 import { type CircleSnapshot, compareSnapshots } from '../initial/circle.js';
 import type { DisputeStage, ProblemArea } from '../initial/problem-areas.js';
-import { classifyCourse } from '../measures/change.js';
+import { readChange } from '../measures/change.js';
 import { getInstrument, isInstrumentId } from '../measures/registry.js';
-import { bandFor } from '../measures/score.js';
 import { techniqueCatalogue } from '../middle/catalogue.js';
 import { toReviewJudgement } from '../middle/mid-course.js';
 import type { CommunicationAnalysis, DecisionAnalysis, RolePlay, Rupture, SessionWork } from '../middle/model.js';
 import { disputeStageHistory } from '../middle/session-work.js';
-import type { ProgressReview, ReviewJudgement, Termination } from './model.js';
+import type { ProgressReview, Termination } from './model.js';
 
 type WithId<T> = T & { readonly id: string };
 
@@ -64,51 +63,39 @@ export interface ProgressReviewInput {
 
 type MeasureReview = ProgressReview['measures'][number];
 
-const needsTwo: ReviewJudgement = {
-  met: null,
-  definition: 'Needs a baseline and at least one later measurement.',
-  source: 'DOMAIN §9.9',
-};
-
+/**
+ * One measure's trajectory, read by `readChange` (measures/change.ts, DOMAIN §9.9 with ERRATA Must-fix 9): the same
+ * reading the chart's interpretation and both documents show.
+ */
 function measureReview(series: ProgressReviewInput['series'][number]): MeasureReview {
   if (!isInstrumentId(series.instrumentId)) {
     throw new RuleViolation(`Unknown instrument "${series.instrumentId}".`, 'series.instrumentId');
   }
   const instrument = getInstrument(series.instrumentId);
-  const course = classifyCourse(instrument, series.points);
+  const reading = readChange(instrument, series.points);
   const points = series.points
     .map((p) => ({ date: p.date, total: p.total, sessionNumber: p.sessionNumber }))
     .sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
-  const banded = (p: { date: string; total: number } | null) =>
-    p === null ? null : { date: p.date, total: p.total, band: bandFor(instrument.bands, p.total)?.label ?? null };
-  const change = course.change;
   return {
     instrumentId: instrument.id,
     shortName: instrument.shortName,
     maxTotal: instrument.scoring.max,
     points,
-    baseline: banded(course.baseline),
-    latest: banded(course.latest),
-    change: change?.change ?? null,
-    response: change === null ? needsTwo : toReviewJudgement(change.response),
-    remission: toReviewJudgement(course.remission),
-    reliableImprovement: change === null ? needsTwo : toReviewJudgement(change.reliableImprovement),
-    reliableDeterioration: change === null ? needsTwo : toReviewJudgement(change.reliableDeterioration),
+    baseline: reading.baseline,
+    latest: reading.latest,
+    change: reading.change,
+    response: toReviewJudgement(reading.response),
+    remission: toReviewJudgement(reading.remission),
+    reliableImprovement: toReviewJudgement(reading.reliableImprovement),
+    reliableDeterioration: toReviewJudgement(reading.reliableDeterioration),
+    belowCutOff: toReviewJudgement(reading.belowCutOff),
+    iaptRecovery: toReviewJudgement(reading.iaptRecovery),
+    sustainedRecovery: { ...toReviewJudgement(reading.sustainedRecovery), since: reading.sustainedRecovery.since },
+    outcome: reading.outcome,
+    improved: reading.improved,
+    verdict: reading.verdict,
+    sentence: reading.sentence,
   };
-}
-
-/**
- * Improved on the primary measure: response (≥ 50% fall) or reliable improvement, baseline to latest (DOMAIN §9.9
- * definitions; §6.1 "if not improved" [S3][S45] turns on it). True if either is met; null without two measurements or
- * when neither can be judged (e.g. EPDS from a baseline of 0); false otherwise.
- */
-export function improvedOn(
-  measure: Pick<MeasureReview, 'response' | 'reliableImprovement'> | undefined,
-): boolean | null {
-  if (measure === undefined) return null;
-  const results = [measure.response.met, measure.reliableImprovement.met];
-  if (results.includes(true)) return true;
-  return results.includes(false) ? false : null;
 }
 
 function allGoals(): ChecklistItem[] {
@@ -241,7 +228,8 @@ function workReview(input: ProgressReviewInput): ProgressReview['work'] {
 
 /**
  * Assembles the progress review. Measures come in the order given, each with its points sorted by date; `improved`
- * is judged on the primary instrument (see `improvedOn`); goals list the contract's area goals, then its personal
+ * is the primary instrument's (`readChange`: response, reliable improvement, remission reached or below the cut-off;
+ * null without two measurements, or when the measure cannot show it, DOMAIN §9.9, §6.1 "if not improved"); goals list the contract's area goals, then its personal
  * goals, then any other goal with an attainment recorded; the circle compares intake with the latest snapshot
  * (circle.ts `compareSnapshots`); the work counts sessions per technique (in DOMAIN §5 order) and per strategy (in
  * the area checklist's order) and lists incidents, role plays, decisions and ruptures in the order given.
@@ -260,7 +248,8 @@ export function assembleProgressReview(input: ProgressReviewInput): ProgressRevi
       secondaryArea: input.area?.secondary ?? null,
     },
     measures,
-    improved: improvedOn(primary),
+    primaryInstrumentId: primary?.instrumentId ?? null,
+    improved: primary?.improved ?? null,
     goals: goalsReview(input),
     relationships: relationshipsReview(input),
     work: workReview(input),

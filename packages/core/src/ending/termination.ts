@@ -13,7 +13,12 @@ import {
 } from './model.js';
 
 export interface TerminationItemContext {
-  /** Improved on the primary depression measure (ProgressReview.improved); null when it cannot be told. */
+  /**
+   * Improved on the primary depression measure (ProgressReview.improved, read by `readChange` in measures/change.ts,
+   * DOMAIN §9.9): response, reliable improvement, remission reached or below the cut-off; null when it cannot be told.
+   * Only `false` makes "not improved" (DOMAIN §6.1 [S3][S45]) a required task: EPDS 15 → 9 is improved (below the
+   * cut-off), so it never asks for "the treatment failed".
+   */
   readonly improved: boolean | null;
   /** The course reached the middle phase at some point. */
   readonly leftInitialPhase: boolean;

@@ -42,7 +42,7 @@ describe(interpretChange.name, () => {
     const c = interpretChange(epds, 15, 5);
     expect(c.remission).toEqual({
       met: null,
-      definition: 'No remission threshold is sourced for the EPDS.',
+      definition: 'No standard remission threshold is sourced for the EPDS.',
       source: null,
     });
     expect(c.reliableImprovement.met).toBeNull();
@@ -97,11 +97,12 @@ describe(classifyCourse.name, () => {
   });
 
   it('keeps remission, caseness recovery and sustained recovery apart (ERRATA Must-fix 9)', () => {
-    const c = classifyCourse(phq9, course, { sustainedRecoveryMinDays: 28 });
+    const c = classifyCourse(phq9, course, { sustainedRecoveryMonths: 1 });
     expect(c.remission.met).toBe(true);
     expect(c.iaptRecovery.met).toBe(true);
+    // In remission on 2 Feb and 2 Mar: one month, two administrations.
     expect(c.sustainedRecovery).toMatchObject({ met: true, since: '2026-02-02' });
-    expect(classifyCourse(phq9, course, { sustainedRecoveryMinDays: 29 }).sustainedRecovery.met).toBe(false);
+    expect(classifyCourse(phq9, course, { sustainedRecoveryMonths: 2 }).sustainedRecovery.met).toBe(false);
 
     // In remission at the end, but never a case: no caseness recovery.
     const mild = classifyCourse(phq9, [
@@ -112,15 +113,53 @@ describe(classifyCourse.name, () => {
     expect(mild.iaptRecovery.met).toBe(false);
   });
 
-  it('has no sustained recovery without a configured duration, since none is sourced', () => {
+  it('judges sustained recovery by the provisional six-month rule by default, naming it provisional', () => {
     const c = classifyCourse(phq9, course);
-    expect(c.sustainedRecovery).toMatchObject({ met: null, since: '2026-02-02' });
+    expect(c.sustainedRecovery).toMatchObject({ met: false, since: '2026-02-02' });
+    expect(c.sustainedRecovery.definition).toContain('provisional');
+    expect(c.sustainedRecovery.definition).toContain('6 months');
     expect(c.sustainedRecovery.source).toContain('Frank et al. 1991');
+    const sixMonths = classifyCourse(phq9, [
+      { date: '2026-01-05', total: 16 },
+      { date: '2026-03-02', total: 4 },
+      { date: '2026-06-01', total: 3 },
+      { date: '2026-09-02', total: 2 },
+    ]);
+    expect(sixMonths.sustainedRecovery).toMatchObject({ met: true, since: '2026-03-02' });
+    const oneDayShort = classifyCourse(phq9, [
+      { date: '2026-01-05', total: 16 },
+      { date: '2026-03-02', total: 4 },
+      { date: '2026-09-01', total: 2 },
+    ]);
+    expect(oneDayShort.sustainedRecovery.met).toBe(false);
+  });
+
+  it('needs two administrations in remission, after one that was not', () => {
+    const once = classifyCourse(phq9, [
+      { date: '2025-01-05', total: 16 },
+      { date: '2026-01-05', total: 4 },
+    ]);
+    expect(once.sustainedRecovery).toMatchObject({ met: false, since: '2026-01-05' });
+    const fromBaseline = classifyCourse(phq9, [
+      { date: '2025-01-05', total: 3 },
+      { date: '2026-01-05', total: 2 },
+    ]);
+    expect(fromBaseline.sustainedRecovery).toMatchObject({ met: null, since: '2025-01-05' });
+  });
+
+  it('does not judge sustained recovery where no remission threshold is sourced (EPDS)', () => {
+    const c = classifyCourse(epds, [
+      { date: '2025-01-05', total: 15 },
+      { date: '2025-09-05', total: 4 },
+      { date: '2026-01-05', total: 3 },
+    ]);
+    expect(c.sustainedRecovery).toMatchObject({ met: null, source: null });
+    expect(c.sustainedRecovery.definition).toContain('No standard remission threshold');
   });
 
   it('breaks sustained recovery at any total above the remission threshold', () => {
     const relapse = [...course, { date: '2026-03-16', total: 9 }];
-    const c = classifyCourse(phq9, relapse, { sustainedRecoveryMinDays: 1 });
+    const c = classifyCourse(phq9, relapse, { sustainedRecoveryMonths: 1 });
     expect(c.sustainedRecovery).toMatchObject({ met: false, since: null });
   });
 
