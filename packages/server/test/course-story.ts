@@ -20,6 +20,39 @@ export function chooseJoysDispute(api: Api, courseId: string, lauraId: string) {
 }
 
 /**
+ * The safety review a clinician records in session after a risk answer (DOMAIN §10.2): asked directly, judged low,
+ * the assessment and Joy's safety plan in her words, reviewed again in a week.
+ */
+export async function reviewFlagsAsLowRisk(api: Api, patientId: string, today: string) {
+  const open = (await api.getPatient({ params: { patientId } })).openRiskFlags;
+  if (open.length === 0) return;
+  const inAWeek = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  await api.createSafetyReview({
+    params: { patientId },
+    body: {
+      flagIds: open.map((f) => f.id),
+      riskLevel: 'low',
+      asked: 'Asked directly about thoughts of suicide: fleeting, passive, no plan or intent.',
+      assessment: {
+        ideation: 'Passive thoughts on bad evenings',
+        plan: 'None',
+        intent: 'None',
+        protectiveFactors: 'Her son Ben; her sister',
+      },
+      safetyPlan: {
+        warningSigns: 'Not answering messages, staying in bed',
+        internalCoping: 'A run; calling her sister',
+        socialContactsAndSettings: 'The allotment on Saturdays',
+        peopleToAskForHelp: 'Her sister',
+        professionalsAndAgencies: 'Practice duty line; crisis line',
+        makingTheEnvironmentSafe: 'No medicines stockpiled; checked',
+      },
+      reviewBy: inAWeek,
+    },
+  });
+}
+
+/**
  * Holds `count` attended sessions (session n on `dateOf(n)`, n from 0), gives the PHQ-9 where `answersAt(n)` has
  * answers, and moves the course to the middle phase after the third session, its gate overridden in writing.
  * Resolves to the sessions' ids in order. `apiNow` is asked for each call: a test that moves its clock past the
@@ -42,10 +75,14 @@ export async function holdWeeklySessions(
     ids.push(s.id);
     const answers = o.answersAt(n);
     if (answers) {
-      await apiNow().createAdministration({
+      const given = await apiNow().createAdministration({
         params: { courseId },
         body: { instrumentId: 'phq-9', instrumentVersion: o.phqVersion, answers: [...answers], sessionId: s.id },
       });
+      if (given.flags.length > 0) {
+        const { course } = await apiNow().getCourse({ params: { courseId } });
+        await reviewFlagsAsLowRisk(apiNow(), course.patientId, date);
+      }
     }
     if (n === 2) {
       await apiNow().createPhaseTransition({

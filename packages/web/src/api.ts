@@ -39,6 +39,7 @@ export const queryKeys = {
   middlePhase: (courseId: string) => ['middle-phase', courseId] as const,
   ending: (courseId: string) => ['ending', courseId] as const,
   revisions: (recordId: string) => ['revisions', recordId] as const,
+  risk: (patientId: string) => ['risk', patientId] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -109,6 +110,14 @@ export const endingQuery = (courseId: string) =>
   queryOptions({
     queryKey: queryKeys.ending(courseId),
     queryFn: () => api.getEnding({ params: { courseId } }),
+    staleTime: 0,
+  });
+
+/** The patient's risk history: flags, safety reviews with their plans, steps taken with a flag open, review due. */
+export const riskQuery = (patientId: string) =>
+  queryOptions({
+    queryKey: queryKeys.risk(patientId),
+    queryFn: () => api.getRisk({ params: { patientId } }),
     staleTime: 0,
   });
 

@@ -9,6 +9,7 @@ import './styles/app.css';
 import './styles/measures.css';
 import './styles/initial.css';
 import './styles/middle.css';
+import './styles/risk.css';
 
 /**
  * A 423 from any call means kiosk mode is on: whoever holds the device is sent to the unlock form. A 401 means the

@@ -20,6 +20,7 @@ const complete: InitialPhaseFacts = {
   formulationStatus: 'agreed',
   contract: { plannedSessions: 16, endDate: '2026-06-15' },
   safetyScreenDone: true,
+  openRiskFlags: 0,
 };
 
 /** For each gate item, one way of leaving it undone. */
@@ -33,6 +34,14 @@ const undone: Record<GateItem, Partial<InitialPhaseFacts>> = {
   contract: { contract: { plannedSessions: 16, endDate: null } },
   'safety-screen': { safetyScreenDone: false },
 };
+
+describe('the safety screen item and open risk flags (DOMAIN §10.2)', () => {
+  it('is not done while a risk flag is open, even with a scorable screen', () => {
+    const item = initialPhaseChecklist({ ...complete, openRiskFlags: 1 }).find((i) => i.id === 'safety-screen');
+    expect(item?.done).toBe(false);
+    expect(item?.label).toBe('Safety screen done and every risk flag reviewed');
+  });
+});
 
 describe(initialPhaseChecklist.name, () => {
   it('lists the eight gate items in order, each with its label and source', () => {
@@ -64,7 +73,7 @@ describe(assertGate.name, () => {
 
   it('says what is missing in plain words', () => {
     expect(() => assertGate({ ...complete, safetyScreenDone: false, sickRoleExplained: false })).toThrow(
-      'The initial phase is not finished. Still missing: sick role explained; safety screen done.',
+      'The initial phase is not finished. Still missing: sick role explained; safety screen done and every risk flag reviewed.',
     );
   });
 

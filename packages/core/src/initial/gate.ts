@@ -24,6 +24,11 @@ export interface InitialPhaseFacts {
   readonly formulationStatus: FormulationStatus | null;
   readonly contract: { readonly plannedSessions: number | null; readonly endDate: string | null } | null;
   readonly safetyScreenDone: boolean;
+  /**
+   * Risk flags of the patient still open (no safety review yet). A screen that raised a flag is not "done" until the
+   * flag is reviewed (DOMAIN §10.2 step 2): a scorable EPDS or PHQ-9 alone does not tick the item.
+   */
+  readonly openRiskFlags: number;
 }
 
 export const GateItem = {
@@ -95,9 +100,9 @@ export function initialPhaseChecklist(facts: InitialPhaseFacts): ChecklistEntry[
     },
     {
       id: GateItem.safetyScreen,
-      label: 'Safety screen done',
-      done: facts.safetyScreenDone,
-      source: `${gate} item 8; §10`,
+      label: 'Safety screen done and every risk flag reviewed',
+      done: facts.safetyScreenDone && facts.openRiskFlags === 0,
+      source: `${gate} item 8; §10.2 step 2 (the assessment comes before the note is signed)`,
     },
   ];
 }

@@ -186,6 +186,7 @@ describe('Joy: a role dispute with her ex-partner', () => {
       formulationStatus: formulation.status,
       contract: { plannedSessions: contract.plannedSessions, endDate: contract.endDate },
       safetyScreenDone: true,
+      openRiskFlags: 0,
     };
     expect(initialPhaseChecklist(facts).every((i) => i.done)).toBe(true);
     expect(assertGate(facts)).toEqual({ overridden: false, missing: [], reason: null });

@@ -37,6 +37,12 @@ function epdsItem(number: number): Item {
           source: 'DOMAIN §9.4 and §10.1; ERRATA row 35 (RCPsych form: any score above 0 on item 10).',
         },
       ],
+      notAskedFlag: {
+        code: 'self-harm-not-asked',
+        label: 'Item 10 (thoughts of self-harm) was not answered: the safety screen is not done. Ask it directly.',
+        source:
+          'DOMAIN §10.2 ("On every PHQ-9 (and EPDS) submission") with ERRATA must-fix 1 applied to EPDS item 10 [Inference]: a missing self-harm item is never read as "no ideation".',
+      },
     }),
   };
 }

@@ -12,3 +12,4 @@ export * from './registry.js';
 export * from './score.js';
 export * from './who-5.js';
 export * from './wsas.js';
+export * from './risk.js';

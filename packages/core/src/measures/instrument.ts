@@ -56,6 +56,22 @@ export interface ItemFlagRule {
   readonly when: { readonly minWeight?: number; readonly maxWeight?: number };
   readonly label: string;
   readonly source: string;
+  /**
+   * A "same-day" flag: markedly elevated risk needing a clinician's review the same day (DOMAIN §10.2 step 4,
+   * item 9 ≥ 2; ERRATA row 85). A review that answers it must record the assessment and a safety plan.
+   */
+  readonly sameDay?: boolean;
+}
+
+/**
+ * The flag raised when a risk item is left unanswered: the safety screen is not done, so the question must be asked
+ * directly (ERRATA must-fix 1: "A missing item 9 means 'safety screen not done'… force the clinician to ask
+ * directly"). It is never read as "no risk".
+ */
+export interface NotAskedFlagRule {
+  readonly code: string;
+  readonly label: string;
+  readonly source: string;
 }
 
 export interface Item {
@@ -77,6 +93,8 @@ export interface Item {
   /** Items sharing a group are alternatives: exactly one of them is answered (HAM-D 16A/16B, ERRATA Must-fix 6). */
   readonly alternativeGroup?: string;
   readonly flags?: readonly ItemFlagRule[];
+  /** Raised when this risk item is left unanswered (PHQ-9 item 9, EPDS item 10). */
+  readonly notAskedFlag?: NotAskedFlagRule;
   /** LOINC item code, only where DOMAIN/ERRATA confirm it. */
   readonly loinc?: Coding;
 }

@@ -21,8 +21,17 @@ export const selfHarmFlags: readonly ItemFlagRule[] = [
     label:
       'Thoughts of death or self-harm on more than half the days or more: markedly elevated risk, same-day review.',
     source: 'DOMAIN §10.1–10.2 (Simon 2013: "more than half the days" or "nearly every day"); ERRATA row 85.',
+    sameDay: true,
   },
 ];
+
+/** Item 9 left unanswered: the safety screen is not done (ERRATA must-fix 1). */
+export const selfHarmNotAsked = {
+  code: 'self-harm-not-asked',
+  label: 'The self-harm question (item 9) was not answered: the safety screen is not done. Ask it directly.',
+  source:
+    'ERRATA must-fix 1 ("A missing item 9 means \'safety screen not done\'… force the clinician to ask directly").',
+} as const;
 
 const loinc = (code: string, display: string) => ({ system: loincSystem, code, display });
 
@@ -101,7 +110,7 @@ export const phq9: Instrument = {
   items: [
     ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => phqItem('phq-9', n)),
     /** Item 9 is mandatory, unlike the US Core example (ERRATA Must-fix 1, row 5). */
-    { ...phqItem('phq-9', 9), required: true, flags: selfHarmFlags },
+    { ...phqItem('phq-9', 9), required: true, flags: selfHarmFlags, notAskedFlag: selfHarmNotAsked },
     {
       /** Difficulty item: not scored; LOINC 69722-7 and its answer codes, which are NOT in numeric order (ERRATA row 6). */
       id: 'phq-9/10',

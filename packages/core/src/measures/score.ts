@@ -14,8 +14,12 @@ export interface RaisedFlag {
   readonly code: string;
   readonly kind: FlagKind;
   readonly label: string;
-  /** The item's weight that raised the flag. */
+  /** The item's weight that raised the flag; 0 when the item was not answered (`answered: false`). */
   readonly weight: number;
+  /** False for a "not asked" flag: the risk item has no answer, which is never read as "no risk". */
+  readonly answered: boolean;
+  /** A flag needing a same-day review (ItemFlagRule.sameDay). */
+  readonly sameDay: boolean;
   readonly source: string;
 }
 
@@ -191,8 +195,23 @@ export function scoreAdministration(instrument: Instrument, answers: Answers, op
 /** Flags from each answer that is itself valid, so one bad cell elsewhere cannot hide a risk flag. */
 function raiseFlags(instrument: Instrument, answers: Answers, errors: readonly AnswerError[]): RaisedFlag[] {
   const bad = new Set(errors.flatMap((e) => (e.index === undefined ? [] : [e.index])));
-  return instrument.items.flatMap((item, i) => {
+  return instrument.items.flatMap((item, i): RaisedFlag[] => {
     const a = answers[i];
+    if ((a === null || a === undefined) && item.notAskedFlag !== undefined) {
+      const rule = item.notAskedFlag;
+      return [
+        {
+          item: item.number,
+          code: rule.code,
+          kind: 'risk',
+          label: rule.label,
+          weight: 0,
+          answered: false,
+          sameDay: false,
+          source: rule.source,
+        },
+      ];
+    }
     if (!item.flags || a === null || a === undefined || bad.has(i)) return [];
     const weight = item.options[a]?.weight;
     if (weight === null || weight === undefined) return [];
@@ -204,6 +223,8 @@ function raiseFlags(instrument: Instrument, answers: Answers, errors: readonly A
         kind: rule.kind,
         label: rule.label,
         weight,
+        answered: true,
+        sameDay: rule.sameDay === true,
         source: rule.source,
       }));
   });

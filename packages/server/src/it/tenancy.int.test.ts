@@ -214,6 +214,7 @@ const cases: Cases = {
     insertAdministration: insert,
     insertRiskFlags: insert,
     insertSafetyReview: insert,
+    insertRiskOverride: insert,
     insertMeasureLink: insert,
     insertSchedule: insert,
     insertAnnotation: insert,
@@ -236,6 +237,7 @@ const cases: Cases = {
       expect(await close(owner.organisationId)).toBe(1);
     },
     listSafetyReviews: reads((q, org, o) => measures.listSafetyReviews(q, org, o.patientId)),
+    listRiskOverrides: reads((q, org, o) => measures.listRiskOverrides(q, org, o.patientId)),
     findSchedule: reads((q, org, o) => measures.findSchedule(q, org, o.courseId)),
     listSchedules: reads((q, org, o) => measures.listSchedules(q, org, [o.courseId])),
     updateScheduleIfVersion: async (q, caller, owner) => {
@@ -356,6 +358,7 @@ const cases: Cases = {
     readTextPack: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
     readRiskAssessment: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
     readSafetyPlan: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
+    readFlagIds: { exempt: 'Parses a JSON column of a row already read; runs no query.' },
   },
   versioned: {
     updateIfVersion: async (q, caller, owner) => {
@@ -573,6 +576,18 @@ describe.each(targets)('every repository function on $name keeps to its organisa
         assessmentJson: '{}',
         safetyPlanJson: '{}',
         reviewBy: '2026-02-01',
+        createdBy: t.userId,
+        createdAt: at(),
+      });
+      await measures.insertRiskOverride(q, {
+        id: randomUUID(),
+        organisationId,
+        patientId: t.patientId,
+        courseId: t.courseId,
+        step: 'finish-session-work',
+        sessionId: t.sessionId,
+        flagIdsJson: json([t.riskFlagId]),
+        reason: 'Tenancy test',
         createdBy: t.userId,
         createdAt: at(),
       });

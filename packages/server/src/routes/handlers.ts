@@ -40,7 +40,15 @@ export const handlers: Handlers = {
   getCourse: (s, i) => s.courses.detail(i.ctx, i.params.courseId),
   updateCourse: (s, i) => s.courses.update(i.ctx, i.params.courseId, i.ifMatch, i.body),
   createPhaseTransition: (s, i) =>
-    s.courses.movePhase(i.ctx, i.params.courseId, i.ifMatch, i.body.to, i.body.reason, i.body.overrideGate ?? false),
+    s.courses.movePhase(
+      i.ctx,
+      i.params.courseId,
+      i.ifMatch,
+      i.body.to,
+      i.body.reason,
+      i.body.overrideGate ?? false,
+      i.body.riskOverrideReason,
+    ),
   listSessions: (s, i) => s.courses.listSessions(i.ctx, i.params.courseId),
   createSession: (s, i) => s.courses.recordSession(i.ctx, i.params.courseId, i.body),
   getSession: (s, i) => s.courses.session(i.ctx, i.params.sessionId),

@@ -17,7 +17,7 @@ import {
   listCourseRecords,
   type RowOf,
 } from '../db/repositories/course-records-repository.js';
-import { listAdministrations } from '../db/repositories/measures-repository.js';
+import { countOpenRiskFlags, listAdministrations } from '../db/repositories/measures-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 
 /** The kinds of course record: the contract's one list (schemas/records.ts). */
@@ -63,9 +63,10 @@ export async function loadRecords(q: Q, course: CourseTable) {
 
 /** Everything recorded in a course's initial phase, with what follows from it: hints, baseline, the gate's facts. */
 export async function loadInitialPhase(q: Q, course: CourseTable) {
-  const [records, administrations] = await Promise.all([
+  const [records, administrations, openFlags] = await Promise.all([
     loadRecords(q, course),
     listAdministrations(q, course.organisationId, [course.id]),
+    countOpenRiskFlags(q, course.organisationId, [course.patientId]),
   ]);
   const { episodes, events, inventory, problemArea, formulation, contract, factsRecord } = records;
   const facts = { ...noFacts, ...factsRecord?.value };
@@ -92,6 +93,7 @@ export async function loadInitialPhase(q: Q, course: CourseTable) {
     formulationStatus: formulation?.value.status ?? null,
     contract: contract ? { plannedSessions: contract.value.plannedSessions, endDate: contract.value.endDate } : null,
     safetyScreenDone: facts.safetyScreenDone || screened,
+    openRiskFlags: Number(openFlags[0]?.n ?? 0),
   };
   return {
     ...records,

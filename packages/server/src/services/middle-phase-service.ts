@@ -29,6 +29,7 @@ import {
   newSessionWork,
   NotFound,
   rolePlayFromAlternative,
+  RiskGatedStep,
   RuleViolation,
   type SessionWork,
   sessionsRemaining,
@@ -44,6 +45,7 @@ import { assertSlotVersion, insertRecord, putSlot, saveRecord } from './course-r
 import { type CourseWork, type ListWorkKind, loadCourseWork, sessionWorkSlot, WorkKind } from './course-work-facts.js';
 import type { ServiceDeps } from './deps.js';
 import { Pipeline } from './pipeline.js';
+import { assertRiskGate } from './risk-service.js';
 
 /** The defaults of each list record: what a create request may leave out. */
 const defaults = {
@@ -141,7 +143,7 @@ export class MiddlePhaseService {
     ctx: RequestContext,
     sessionId: string,
     version: number,
-    input: Partial<SessionWork> & { status?: 'draft' | 'finished'; reason?: string },
+    input: Partial<SessionWork> & { status?: 'draft' | 'finished'; reason?: string; riskOverrideReason?: string },
   ): Promise<CourseRecordOf<'session-work'>> {
     return this.pipeline.write(ctx, async (w) => {
       const { course, patientId } = await w.session(sessionId);
@@ -150,7 +152,7 @@ export class MiddlePhaseService {
       const existing = await records.findSingletonOf(w.q, w.organisationId, course.id, slot, kind);
       assertSlotVersion(existing, version);
       const current: SessionWork = existing ? existing.record.data : newSessionWork(sessionId);
-      const { reason, ...patch } = input;
+      const { reason, riskOverrideReason, ...patch } = input;
       const next = applySessionWorkChange(current, patch, {
         at: w.at,
         by: ctx.actor.userId,
@@ -165,6 +167,16 @@ export class MiddlePhaseService {
       });
       // Nothing changed (a finished record saved again as it was): nothing to keep or amend.
       if (existing && next === current) return existing.record;
+      // Finishing the note waits for a safety review of every open flag, or a written risk override (DOMAIN §10.2
+      // step 2: the assessment comes "BEFORE the session note can be signed").
+      if (next.status === 'finished' && current.status !== 'finished') {
+        await assertRiskGate(
+          w,
+          { patientId, courseId: course.id, sessionId },
+          RiskGatedStep.finishSessionWork,
+          riskOverrideReason,
+        );
+      }
       return putSlot(w, { course, patientId }, kind, slot, existing, version, next);
     });
   }

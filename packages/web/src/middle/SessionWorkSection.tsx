@@ -1,8 +1,8 @@
 import { SessionWorkData } from '@ipt/contract';
 import { newSessionWork } from '@ipt/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api } from '../api.js';
+import { api, patientQuery } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { SaveStatus } from '../forms/SaveStatus.js';
 import { formatDateTime, t } from '../i18n/t.js';
@@ -21,7 +21,7 @@ import { WorkFields } from './WorkFields.js';
  * safety check. Finishing it makes it a record: a later change then needs a reason, and the earlier version is kept.
  */
 export function SessionWorkSection() {
-  const { view, session } = useMiddle();
+  const { view, session, patientId } = useMiddle();
   const refresh = useRefreshMiddle();
   const saved = view.sessionWork.find((r) => r.data.sessionId === session.id);
   // Until the first save there is no record: core's empty draft, in the contract's shape, at version 0.
@@ -33,12 +33,20 @@ export function SessionWorkSection() {
   const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  // An open risk flag holds the note until a safety review (DOMAIN §10.2 step 2), or a written risk override.
+  const openFlags = useQuery(patientQuery(patientId)).data?.openRiskFlags.length ?? 0;
+  const [riskReason, setRiskReason] = useState('');
+  const [riskError, setRiskError] = useState<string | undefined>(undefined);
   const { draft, change, flush, commit, discard, state } = useAutosave(
     record,
     (patch, ifMatch) =>
       api.putSessionWork({
         params: { sessionId: session.id },
-        body: { ...patch, ...(finished ? { reason: reason.trim() } : {}) },
+        body: {
+          ...patch,
+          ...(finished ? { reason: reason.trim() } : {}),
+          ...(patch.status === 'finished' && riskReason.trim() !== '' ? { riskOverrideReason: riskReason.trim() } : {}),
+        },
         ifMatch,
       }),
     { onSaved: () => void refresh(), onConflict: () => void refresh(), manual: finished },
@@ -47,6 +55,11 @@ export function SessionWorkSection() {
   const finish = useMutation({
     // What was typed goes first, on its own: a refused finish must not take other changes down with it.
     mutationFn: async () => {
+      if (openFlags > 0 && riskReason.trim() === '') {
+        setRiskError(t('work.riskHeld'));
+        return false;
+      }
+      setRiskError(undefined);
       if (!(await commit())) return false;
       change({ status: 'finished' });
       return commit();
@@ -115,6 +128,22 @@ export function SessionWorkSection() {
         <AreaWork draft={draft} change={change} flush={flush} />
         <WorkFields draft={draft} change={change} flush={flush} />
       </fieldset>
+      {!finished && openFlags > 0 && (
+        <div className="card amend-card">
+          <TextAreaField
+            label={t('risk.overrideReason')}
+            hint={t('risk.overrideHint')}
+            rows={2}
+            optional
+            value={riskReason}
+            error={riskError}
+            onChange={(e) => {
+              setRiskReason(e.target.value);
+              setRiskError(undefined);
+            }}
+          />
+        </div>
+      )}
       <div className="actions session-actions">
         {!finished && (
           <button type="button" className="button" disabled={finish.isPending} onClick={() => finish.mutate()}>

@@ -6,6 +6,7 @@ import { t } from '../i18n/t.js';
 import { CourseView } from '../patient/CourseView.js';
 import { PatientSummary } from '../patient/PatientSummary.js';
 import { StartCourseForm } from '../patient/StartCourseForm.js';
+import { RiskHistory } from '../risk/RiskHistory.js';
 import { RiskPanel } from '../risk/RiskPanel.js';
 import { usePageTitle } from '../use-page-title.js';
 
@@ -32,6 +33,7 @@ export function PatientPage() {
         <RiskPanel flags={detail.openRiskFlags} patientId={patientId} />
       </div>
       {course && <CourseView detail={course} patientId={patientId} />}
+      <RiskHistory patientId={patientId} />
       {course?.course.status !== 'active' && <StartCourseForm patientId={patientId} again={course !== undefined} />}
     </div>
   );

@@ -1,9 +1,17 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
+import { patientQuery } from '../api.js';
 import { t } from '../i18n/t.js';
+import { RiskPanel } from '../risk/RiskPanel.js';
 
-/** The head every page of one course's tools shares: the way back to the patient, the title, whose course it is. */
+/**
+ * The head every page of one course's tools shares: the way back to the patient, the title, whose course it is, and
+ * the patient's open risk flags — on every page, not only the patient's (DOMAIN §10.2 step 1: "on the session
+ * header"). The patient is read from the page's cached query.
+ */
 export function CoursePageHead(props: { patientId: string; title: string; patientName: string; intro?: string }) {
+  const { data: detail } = useSuspenseQuery(patientQuery(props.patientId));
   return (
     <>
       <p className="breadcrumb no-print">
@@ -15,6 +23,7 @@ export function CoursePageHead(props: { patientId: string; title: string; patien
         <h1 tabIndex={-1}>{props.title}</h1>
         <p className="initial-patient">{props.patientName}</p>
       </div>
+      <RiskPanel flags={detail.openRiskFlags} patientId={props.patientId} />
       {props.intro && <p className="lead-muted">{props.intro}</p>}
     </>
   );

@@ -1,9 +1,9 @@
 import { type CourseDetail, CreatePhaseTransitionRequest } from '@ipt/contract';
 import { allowedNextPhases, Phase } from '@ipt/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useId, useState } from 'react';
-import { api, initialPhaseQuery, isApiError, queryKeys, isStaleVersion } from '../api.js';
+import { api, initialPhaseQuery, isApiError, patientQuery, queryKeys, isStaleVersion } from '../api.js';
 import { SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing, validate } from '../forms/problem.js';
@@ -17,6 +17,7 @@ interface Body {
   readonly to: Phase;
   readonly reason: string;
   readonly overrideGate?: boolean;
+  readonly riskOverrideReason?: string;
 }
 
 /**
@@ -42,7 +43,15 @@ export function MovePhaseForm({
   const gateId = useId();
   const allowed = allowedNextPhases(course.phase);
   const options = allowed.map((p) => ({ value: p, label: phaseLabel(p) }));
-  const form = useFormState({ to: allowed[0] ?? '', reason: '' });
+  const form = useFormState({ to: allowed[0] ?? '', reason: '', riskOverrideReason: '' });
+  // An open risk flag holds the course in the initial phase until a safety review, or a written risk override
+  // (DOMAIN §10.2): the field shows only then.
+  const openFlags = useQuery(patientQuery(patientId)).data?.openRiskFlags.length ?? 0;
+  const riskHeld = openFlags > 0 && course.phase === Phase.initial && form.values.to === Phase.middle;
+  const withRisk = (body: Body): Body => {
+    const riskOverrideReason = form.values.riskOverrideReason.trim();
+    return riskHeld && riskOverrideReason !== '' ? { ...body, riskOverrideReason } : body;
+  };
   const [gate, setGate] = useState<{ missing: string[]; body: Body } | null>(null);
   const refreshPatient = useRefreshPatient(patientId);
   const queryClient = useQueryClient();
@@ -63,6 +72,7 @@ export function MovePhaseForm({
       form.succeed(body.overrideGate ? t('move.overridden', { phase }) : t('move.done', { phase }), {
         to: allowedNextPhases(next.course.phase)[0] ?? '',
         reason: '',
+        riskOverrideReason: '',
       });
       await refresh();
     },
@@ -82,13 +92,13 @@ export function MovePhaseForm({
 
   const submit = form.onSubmit(() => {
     setGate(null);
-    const body = { to: form.values.to as Phase, reason: form.values.reason.trim() };
+    const body = withRisk({ to: form.values.to as Phase, reason: form.values.reason.trim() });
     const found = { ...validate(CreatePhaseTransitionRequest, body), ...missing(form.values, ['to', 'reason']) };
     if (form.check(found, t('form.fixErrors'))) move.mutate(body);
   });
 
   const overrideGate = () => {
-    const body = { to: form.values.to as Phase, reason: form.values.reason.trim(), overrideGate: true };
+    const body = withRisk({ to: form.values.to as Phase, reason: form.values.reason.trim(), overrideGate: true });
     const found = missing(form.values, ['reason']);
     if (form.check(found, t('form.fixErrors'))) move.mutate(body);
   };
@@ -134,6 +144,14 @@ export function MovePhaseForm({
               )}
               <SelectField label={t('move.to')} options={options} {...form.bind('to')} />
               <TextAreaField label={t('move.reason')} hint={t('move.reasonHint')} {...form.bind('reason')} />
+              {riskHeld && (
+                <TextAreaField
+                  label={t('risk.overrideReason')}
+                  hint={t('risk.overrideHint')}
+                  optional
+                  {...form.bind('riskOverrideReason')}
+                />
+              )}
               <div className="actions">
                 <button type="submit" className="button" disabled={move.isPending}>
                   {move.isPending ? t('form.saving') : t('move.submit')}

@@ -7,6 +7,7 @@ export function useRefreshPatient(patientId: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: queryKeys.patient(patientId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.risk(patientId) }),
       queryClient.invalidateQueries({ queryKey: ['measures'] }),
       queryClient.invalidateQueries({ queryKey: queryKeys.caseload }),
     ]);

@@ -1,4 +1,5 @@
-import { CreateSafetyReviewRequest, type RiskFlag } from '@ipt/contract';
+import { CreateSafetyReviewRequest, type RiskFlag, type SafetyReview } from '@ipt/contract';
+import { type RiskLevelValue, reviewRequirements } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api.js';
@@ -9,6 +10,7 @@ import { RadioGroup } from '../forms/RadioGroup.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { formatDateTime, type MessageKey, t } from '../i18n/t.js';
 import { useInstrumentName } from '../measures/use-instrument-name.js';
+import { flagAnswer } from './RiskPanel.js';
 import { useRefreshPatient } from '../patient/use-refresh-patient.js';
 import { today } from '../today.js';
 
@@ -40,13 +42,22 @@ const planFields = [
   'whereKept',
 ] as const;
 
-const initial = () => ({
+/** An empty review; the safety plan starts from the last one, to be updated with the patient (DOMAIN §10.2 step 4). */
+const initial = (last: SafetyReview | null) => ({
   riskLevel: '',
   asked: '',
   reviewBy: '',
   ...Object.fromEntries(assessmentFields.map((f) => [`assessment.${f}`, ''])),
-  ...Object.fromEntries(planFields.map((f) => [`safetyPlan.${f}`, ''])),
+  ...Object.fromEntries(planFields.map((f) => [`safetyPlan.${f}`, last?.safetyPlan[f] ?? ''])),
 });
+
+const isLevel = (v: string | undefined): v is RiskLevelValue => riskLevels.some((l) => l === v);
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 /**
  * The safety review that answers open risk flags: the risk level is the clinician's judgement and is never preset
@@ -57,18 +68,20 @@ export function SafetyReviewForm({
   id,
   flags,
   patientId,
+  lastReview,
   onSaved,
   onCancel,
 }: {
   id: string;
   flags: readonly RiskFlag[];
   patientId: string;
+  lastReview: SafetyReview | null;
   onSaved: () => void;
   onCancel: () => void;
 }) {
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const form = useFormState<Record<string, string>>(initial());
+  const form = useFormState<Record<string, string>>(initial(lastReview));
   const [flagIds, setFlagIds] = useState<string[]>(() => flags.map((f) => f.id));
   const refresh = useRefreshPatient(patientId);
   const name = useInstrumentName();
@@ -92,13 +105,49 @@ export function SafetyReviewForm({
     safetyPlan: Object.fromEntries(planFields.map((f) => [f, v[`safetyPlan.${f}`] ?? ''])),
   });
 
+  // What the review must hold follows the level chosen and the flags answered: core's one table (DOMAIN §10.2).
+  const level = form.values.riskLevel;
+  const chosen = flags
+    .filter((f) => flagIds.includes(f.id))
+    .map((f) => ({
+      id: f.id,
+      instrumentName: name(f.instrumentId),
+      item: f.item,
+      raisedAt: f.raisedAt,
+      answered: f.answered,
+      sameDay: f.sameDay,
+    }));
+  const needs = isLevel(level) ? reviewRequirements(level, chosen) : null;
+  const requiredAssessment: readonly string[] = needs?.assessment ?? [];
+  const requiredPlan: readonly string[] = needs?.safetyPlan ?? [];
+  const latestReviewBy = needs?.reviewWithinDays == null ? undefined : addDays(today(), needs.reviewWithinDays);
+  const needsText = needs
+    ? t('safetyReview.needs', {
+        needs: [
+          t(needs.assessment.length === assessmentFields.length ? 'safetyReview.needsAll' : 'safetyReview.needsCore'),
+          ...(needs.safetyPlan.length > 0 ? [t('safetyReview.needsPlan')] : []),
+          ...(needs.reviewWithinDays === 0
+            ? [t('safetyReview.needsToday')]
+            : needs.reviewWithinDays !== null
+              ? [t('safetyReview.needsWeek', { days: needs.reviewWithinDays })]
+              : []),
+        ].join('; '),
+      })
+    : t('safetyReview.chooseLevel');
+
   const submit = form.onSubmit(() => {
     const body = toBody(form.values);
     const found = {
       ...validate(CreateSafetyReviewRequest, body),
-      ...missing(form.values, ['riskLevel', 'asked', 'reviewBy']),
+      ...missing(form.values, [
+        'riskLevel',
+        'asked',
+        'reviewBy',
+        ...requiredAssessment.map((f) => `assessment.${f}`),
+        ...requiredPlan.map((f) => `safetyPlan.${f}`),
+      ]),
     };
-    if (flagIds.length === 0) found.flagIds = t('review.flagsMissing');
+    if (flagIds.length === 0) found.flagIds = t('safetyReview.flagsMissing');
     if (form.check(found, t('form.fixErrors'))) save.mutate(body);
   });
 
@@ -110,12 +159,12 @@ export function SafetyReviewForm({
   return (
     <section id={id} className="card safety-review" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
-        {t('review.heading')}
+        {t('safetyReview.heading')}
       </h3>
       <form ref={form.formRef} onSubmit={submit} noValidate className="form">
         <FormStatus message={form.message} />
         <fieldset className={form.errors.flagIds ? 'field-invalid' : undefined}>
-          <legend>{t('review.flags')}</legend>
+          <legend>{t('safetyReview.flags')}</legend>
           {form.errors.flagIds && <p className="field-error">{form.errors.flagIds}</p>}
           {flags.map((flag) => (
             <label key={flag.id} className="check-option">
@@ -126,10 +175,10 @@ export function SafetyReviewForm({
                 {...(form.errors.flagIds ? { 'aria-invalid': true } : {})}
               />
               <span>
-                {t('review.flagOption', {
+                {t('safetyReview.flagOption', {
                   what: t('risk.flagWhat', { instrument: name(flag.instrumentId), item: flag.item }),
                   label: flag.label,
-                  answer: t('risk.flagAnswer', { answer: flag.answerLabel }),
+                  answer: flagAnswer(flag),
                   when: formatDateTime(flag.raisedAt),
                 })}
               </span>
@@ -137,49 +186,56 @@ export function SafetyReviewForm({
           ))}
         </fieldset>
         <RadioGroup
-          legend={t('review.riskLevel')}
-          hint={t('review.riskLevelHint')}
+          legend={t('safetyReview.riskLevel')}
+          hint={t('safetyReview.riskLevelHint')}
           options={riskLevels.map((level) => ({ value: level, label: t(`riskLevel.${level}`) }))}
           className="risk-levels"
           {...form.bind('riskLevel')}
         />
-        <TextAreaField label={t('review.asked')} hint={t('review.askedHint')} {...form.bind('asked')} />
+        <p className="safety-needs" aria-live="polite">
+          {needsText}
+        </p>
+        <TextAreaField label={t('safetyReview.asked')} hint={t('safetyReview.askedHint')} {...form.bind('asked')} />
         <fieldset>
-          <legend>{t('review.assessment')}</legend>
+          <legend>{t('safetyReview.assessment')}</legend>
           {assessmentFields.map((f) => (
             <TextAreaField
               key={f}
               label={t(`assessment.${f}` satisfies MessageKey)}
-              optional
+              optional={!requiredAssessment.includes(f)}
               rows={2}
               {...form.bind(`assessment.${f}`)}
             />
           ))}
         </fieldset>
         <fieldset>
-          <legend>{t('review.plan')}</legend>
-          <p className="hint">{t('review.planHint')}</p>
+          <legend>{t('safetyReview.plan')}</legend>
+          <p className="hint">{t('safetyReview.planHint')}</p>
+          {lastReview && (
+            <p className="hint">{t('safetyReview.planFromLast', { date: formatDateTime(lastReview.at) })}</p>
+          )}
           {planFields.map((f) => (
             <TextAreaField
               key={f}
               label={t(`plan.${f}` satisfies MessageKey)}
-              optional
+              optional={!requiredPlan.includes(f)}
               rows={2}
               {...form.bind(`safetyPlan.${f}`)}
             />
           ))}
         </fieldset>
         <TextField
-          label={t('review.reviewBy')}
-          hint={t('review.reviewByHint')}
+          label={t('safetyReview.reviewBy')}
+          hint={t('safetyReview.reviewByHint')}
           type="date"
           min={today()}
+          {...(latestReviewBy !== undefined && { max: latestReviewBy })}
           className="input-date"
           {...form.bind('reviewBy')}
         />
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? t('form.saving') : t('review.submit')}
+            {save.isPending ? t('form.saving') : t('safetyReview.submit')}
           </button>
           <button type="button" className="button button-quiet" onClick={onCancel}>
             {t('form.cancel')}

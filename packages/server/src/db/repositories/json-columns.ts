@@ -25,3 +25,5 @@ export const readTextPack = read(InstrumentTextPack);
 /** A safety review's assessment and its Stanley–Brown plan. */
 export const readRiskAssessment = read(RiskAssessment);
 export const readSafetyPlan = read(SafetyPlan);
+/** The flags a risk override went past. */
+export const readFlagIds = read(z.array(z.string()));
