@@ -249,8 +249,15 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
           flagIds: [world.users.admin.id],
           riskLevel: 'low',
           asked: 'Asked about thoughts of death directly.',
-          assessment: {},
-          safetyPlan: {},
+          assessment: { ideation: 'Fleeting', plan: 'None', intent: 'None', protectiveFactors: 'Her family' },
+          safetyPlan: {
+            warningSigns: 'Not sleeping',
+            internalCoping: 'A walk',
+            socialContactsAndSettings: 'The park',
+            peopleToAskForHelp: 'Her brother',
+            professionalsAndAgencies: 'Crisis line',
+            makingTheEnvironmentSafe: 'Nothing stockpiled',
+          },
           reviewBy: '2099-01-01',
         };
       default:
