@@ -1,6 +1,7 @@
 export * from './course/course.js';
 export * from './course/measure-schedule.js';
 export * from './course/phase.js';
+export * from './course/session-axis.js';
 export * from './errors.js';
 export * from './roles.js';
 export * from './measures/index.js';

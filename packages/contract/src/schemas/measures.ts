@@ -77,7 +77,13 @@ export const Administration = z
     instrumentVersion: z.string(),
     answers: z.array(z.number().nullable()),
     administeredAt: IsoDateTime,
+    /** When the answers were recorded here: the moment they were saved (or the link or kiosk submitted). */
     mode: AdministrationMode,
+    /**
+     * When the patient answered: the same moment as `administeredAt`, unless a paper form was entered later, when it
+     * is the day the form says (the start of that day, UTC, if only a date was given). Charts and schedules use it.
+     */
+    answeredAt: IsoDateTime,
     scorable: z.boolean(),
     total: z.number().nullable(),
     band: z.string().nullable(),
@@ -94,7 +100,16 @@ export const CreateAdministrationRequest = z
     instrumentVersion: z.string().min(1).max(20),
     answers: Answers,
     sessionId: Id.optional(),
+    /** The session it was given in; left out for one answered between sessions. */
   })
+    /**
+     * For a paper form entered later: when the patient answered it, as a date or a date and time. Left out, it was
+     * answered now, or, given in a session held on an earlier day, on that session's day. Never in the future, nor
+     * before the course started.
+     */
+    answeredAt: z
+      .union([IsoDate, IsoDateTime], { error: 'Enter the day the form was answered, as YYYY-MM-DD.' })
+      .optional(),
   .meta({ id: 'CreateAdministrationRequest' });
 
 export const Interpretation = z.object({
@@ -121,9 +136,12 @@ export const ChartPoint = z.object({
   scorable: z.boolean(),
   flagged: z.boolean(),
 });
+/** One score on a chart. A series' points come in session order (core's `inSessionOrder`), then by date. */
 
 export const Annotation = z.object({ id: z.string(), date: IsoDate, label: z.string(), kind: z.string() });
+  /** The day the patient answered (the administration's `answeredAt`). */
 export type Annotation = z.infer<typeof Annotation>;
+  /** The session it was given in; null for one answered between sessions. */
 
 export const MeasureDue = z.object({
   instrumentId: z.string(),
@@ -134,10 +152,16 @@ export const MeasureDue = z.object({
 export const MeasuresView = z
   .object({
     courseId: Id,
+/**
+ * One line per instrument, what is actionable now: due at the next session, or overdue since the first of the
+ * sessions missed in a row since it was last given (`sessionNumber` is then the next session when that one calls for
+ * it too, else the latest missed one).
+ */
     series: z.array(
       z.object({
         instrumentId: z.string(),
         shortName: z.string(),
+  overdueSince: z.number().int().nullable(),
         maxTotal: z.number(),
         bands: z.array(Band),
         points: z.array(ChartPoint),

@@ -45,16 +45,29 @@ export interface ScheduleAdministration {
   readonly date: string;
 }
 
+/**
+ * What is actionable now for one instrument: one line each, however many occurrences were missed.
+ *
+ * - `due`: the next session calls for it and it has not been given since the last session; `sessionNumber` is the
+ *   next session's number.
+ * - `overdue`: attended sessions that called for it went without it, and it has not been given since the first of
+ *   them; `overdueSince` is that first missed session, and `sessionNumber` is the next session's number when that
+ *   one calls for it too, else the latest missed session.
+ */
 export interface MeasureDue {
   readonly instrumentId: string;
   readonly sessionNumber: number;
   readonly status: 'due' | 'overdue';
+  /** The first of the sessions missed in a row since it was last given; null when nothing is overdue. */
+  readonly overdueSince: number | null;
 }
 
 /**
- * For each instrument: overdue when the last attended session that called for it has no administration (linked to
- * that session, or dated after the session before it and up to that session's date); due when the next session
- * calls for it and none has been given since the last session.
+ * For each instrument, the one thing to do about it now (see MeasureDue). An occurrence counts as given when an
+ * administration is linked to that session or, unlinked, dated after the session before it and up to that session's
+ * date; any administration after an occurrence (a later session's, or dated after it) also settles it, so a missed
+ * questionnaire stops being overdue once the instrument has been given again. A session the patient did not attend
+ * is never held against a measure.
  */
 export function measuresDue(
   rules: readonly ScheduleRule[],
@@ -63,28 +76,47 @@ export function measuresDue(
   nextNumber: number,
 ): MeasureDue[] {
   const ordered = [...sessions].sort((a, b) => a.number - b.number);
-  const given = (instrumentId: string, number: number, after: string | null, upTo: string | null) =>
-    administrations.some(
+  const own = (instrumentId: string) => administrations.filter((a) => a.instrumentId === instrumentId);
+  const givenFor = (
+    given: readonly ScheduleAdministration[],
+    number: number,
+    after: string | null,
+    upTo: string | null,
+  ) =>
+    given.some(
       (a) =>
-        a.instrumentId === instrumentId &&
-        (a.sessionNumber === number ||
-          (a.sessionNumber === null && (after === null || a.date > after) && (upTo === null || a.date <= upTo))),
+        a.sessionNumber === number ||
+        (a.sessionNumber === null && (after === null || a.date > after) && (upTo === null || a.date <= upTo)),
     );
+  const givenLater = (given: readonly ScheduleAdministration[], session: ScheduleSession) =>
+    given.some((a) => (a.sessionNumber === null ? a.date > session.date : a.sessionNumber > session.number));
   const out: MeasureDue[] = [];
+  const seen = new Set<string>();
   for (const rule of rules) {
-    const attended = ordered.filter((s) => s.attendance === 'attended' && scheduledAt(rule, s.number));
-    const lastCalled = attended.at(-1);
-    if (lastCalled) {
-      const before = ordered.filter((s) => s.number < lastCalled.number).at(-1);
-      if (!given(rule.instrumentId, lastCalled.number, before?.date ?? null, lastCalled.date)) {
-        out.push({ instrumentId: rule.instrumentId, sessionNumber: lastCalled.number, status: 'overdue' });
-      }
-    }
-    if (scheduledAt(rule, nextNumber)) {
-      const last = ordered.at(-1);
-      if (!given(rule.instrumentId, nextNumber, last?.date ?? null, null)) {
-        out.push({ instrumentId: rule.instrumentId, sessionNumber: nextNumber, status: 'due' });
-      }
+    // Two rules for one instrument still make one line: the first rule names it.
+    if (seen.has(rule.instrumentId)) continue;
+    seen.add(rule.instrumentId);
+    const calling = rules.filter((r) => r.instrumentId === rule.instrumentId);
+    const calledAt = (n: number) => calling.some((r) => scheduledAt(r, n));
+    const given = own(rule.instrumentId);
+    const missed = ordered.filter((s, i) => {
+      if (s.attendance !== 'attended' || !calledAt(s.number)) return false;
+      const before = ordered[i - 1];
+      return !givenFor(given, s.number, before?.date ?? null, s.date) && !givenLater(given, s);
+    });
+    const last = ordered.at(-1);
+    const dueNext = calledAt(nextNumber) && !givenFor(given, nextNumber, last?.date ?? null, null);
+    const since = missed[0]?.number ?? null;
+    const latestMissed = missed.at(-1)?.number;
+    if (since !== null && latestMissed !== undefined) {
+      out.push({
+        instrumentId: rule.instrumentId,
+        sessionNumber: dueNext ? nextNumber : latestMissed,
+        status: 'overdue',
+        overdueSince: since,
+      });
+    } else if (dueNext) {
+      out.push({ instrumentId: rule.instrumentId, sessionNumber: nextNumber, status: 'due', overdueSince: null });
     }
   }
   return out;

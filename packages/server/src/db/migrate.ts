@@ -4,12 +4,16 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-measures.js';
 import * as m0003 from './migrations/0003-initial-phase.js';
+import * as m0004 from './migrations/0004-answered-at.js';
+import * as m0005 from './migrations/0005-risk-overrides.js';
 import type { Database } from './schema.js';
 
 const chain: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-measures': m0002,
   '0003-initial-phase': m0003,
+  '0004-answered-at': m0004,
+  '0005-risk-overrides': m0005,
 };
 
 class InCodeProvider implements MigrationProvider {

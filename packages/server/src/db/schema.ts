@@ -164,6 +164,8 @@ export interface AdministrationTable {
   scorerVersion: string;
   mode: string;
   administeredAt: string;
+  /** When the patient answered (a paper form entered later); filled on every new row, null only in theory. */
+  answeredAt: string | null;
   enteredBy: string | null;
 }
 

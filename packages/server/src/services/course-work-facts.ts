@@ -110,6 +110,6 @@ function primaryMeasure(administrations: ReturnType<typeof toAdministration>[], 
     instrument: getInstrument(id),
     series: scored
       .filter((a) => a.instrumentId === id)
-      .flatMap((a) => (a.total === null ? [] : [{ date: a.administeredAt, total: a.total }])),
+      .flatMap((a) => (a.total === null ? [] : [{ date: a.answeredAt, total: a.total }])),
   };
 }

@@ -55,7 +55,7 @@ export function progressReviewOf(w: CourseWork): ProgressReview {
       points: scored
         .filter((a) => a.instrumentId === instrumentId)
         .map((a) => ({
-          date: a.administeredAt.slice(0, 10),
+          date: a.answeredAt.slice(0, 10),
           total: a.total as number,
           sessionNumber: a.sessionId ? (w.numberOf.get(a.sessionId) ?? null) : null,
         })),

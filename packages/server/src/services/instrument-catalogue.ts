@@ -192,7 +192,7 @@ export function fhirBundle(a: Administration, patientId: string) {
   const refs = {
     subject: `Patient/${patientId}`,
     ...(a.sessionId && { encounter: `Encounter/${a.sessionId}` }),
-    effectiveDateTime: a.administeredAt,
+    effectiveDateTime: a.answeredAt,
   };
   const response = toQuestionnaireResponse(i, a, refs);
   const observations = toObservations(i, a, refs);

@@ -6,6 +6,7 @@ import { readAnswers, readFlags, readScheduleRules } from '../db/repositories/js
 import type { Administration, Annotation, InstrumentDefinition, InstrumentTextPack, MeasuresView } from '@ipt/contract';
 import {
   defaultSchedule,
+  inSessionOrder,
   measuresDue,
   nextSessionNumber,
   type ScheduleAdministration,
@@ -38,6 +39,7 @@ export function toAdministration(row: AdministrationTable): Administration {
     instrumentVersion: row.instrumentVersion,
     answers: readAnswers(row.answersJson),
     administeredAt: row.administeredAt,
+    answeredAt: row.answeredAt ?? row.administeredAt,
     mode: row.mode as Administration['mode'],
     scorable: row.scorable === 1,
     total: row.total,
@@ -54,17 +56,50 @@ export function sessionNumberLookup(sessions: readonly { id: string; number: num
   return (sessionId: string | null) => (sessionId ? (numberOf.get(sessionId) ?? null) : null);
 }
 
-/** Administrations as the schedule sees them: the session they belong to, and their day. */
+/** The day the patient answered: a paper form entered later has its own; any other was answered when recorded. */
+export const answeredDay = (a: { administeredAt: string; answeredAt: string | null }) =>
+  (a.answeredAt ?? a.administeredAt).slice(0, 10);
+
+/** Administrations as the schedule sees them: the session they belong to, and the day they were answered. */
 export function givenForSchedule(
   sessions: readonly { id: string; number: number }[],
-  administrations: readonly { instrumentId: string; sessionId: string | null; administeredAt: string }[],
+  administrations: readonly {
+    instrumentId: string;
+    sessionId: string | null;
+    administeredAt: string;
+    answeredAt: string | null;
+  }[],
 ): ScheduleAdministration[] {
   const numberOf = sessionNumberLookup(sessions);
   return administrations.map((a) => ({
     instrumentId: a.instrumentId,
     sessionNumber: numberOf(a.sessionId),
-    date: a.administeredAt.slice(0, 10),
+    date: answeredDay(a),
   }));
+}
+
+/**
+ * When a paper form was answered, as the instant to store: a date alone is the start of that day (UTC, the calendar
+ * the clinic's dates are kept in). Refused in the future, and before the course started: nothing of the course
+ * could have been answered then.
+ */
+export function answeredAtOf(given: string, course: { startDate: string }, now: Date): string {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(given) ? new Date(`${given}T00:00:00Z`) : new Date(given);
+  const today = now.toISOString().slice(0, 10);
+  const day = at.toISOString().slice(0, 10);
+  if (day > today || at.getTime() > now.getTime()) {
+    throw new RuleViolation(
+      `The form cannot have been answered in the future: enter the day it was filled in, today (${today}) at the latest.`,
+      'answeredAt',
+    );
+  }
+  if (day < course.startDate) {
+    throw new RuleViolation(
+      `The form cannot have been answered before the course started (${course.startDate}): check the date.`,
+      'answeredAt',
+    );
+  }
+  return at.toISOString();
 }
 
 export function scheduleOf(course: CourseTable, stored: { rulesJson: string } | undefined): ScheduleRule[] {
@@ -110,7 +145,10 @@ export class MeasuresService {
     return catalogue.definition(instrumentId, row);
   }
 
-  /** A questionnaire given by the clinician in session. */
+  /**
+   * A questionnaire given by the clinician: in a session (linked to it), or a paper form entered later with the day
+   * it was answered.
+   */
   administer(
     ctx: RequestContext,
     courseId: string,
@@ -119,14 +157,20 @@ export class MeasuresService {
       instrumentVersion: string;
       answers: (number | null)[];
       sessionId?: string | undefined;
+      answeredAt?: string | undefined;
     },
   ): Promise<Administration> {
     return this.pipeline.write(ctx, async (w) => {
-      const { patientId } = await w.course(courseId);
+      const { course, patientId } = await w.course(courseId);
+      let sessionDate: string | null = null;
       if (input.sessionId !== undefined) {
         const session = await courses.findSession(w.q, w.organisationId, input.sessionId);
         if (session?.courseId !== courseId) throw new RuleViolation('No such session in this course.', 'sessionId');
+        sessionDate = session.date;
       }
+      // Given in a session held on an earlier day and entered only now, it was answered that day.
+      const given = input.answeredAt ?? (sessionDate !== null && sessionDate < w.today ? sessionDate : undefined);
+      const answeredAt = given === undefined ? undefined : answeredAtOf(given, course, this.deps.clock());
       const row = await recordAdministration(w.q, this.deps, {
         organisationId: w.organisationId,
         patientId,
@@ -137,6 +181,7 @@ export class MeasuresService {
         answers: input.answers,
         mode: 'in-session',
         enteredBy: ctx.actor.userId,
+        answeredAt,
       });
       w.audit(AuditAction.create, 'Administration', row.id, patientId);
       return toAdministration(row);
@@ -186,20 +231,22 @@ export class MeasuresService {
       const series = instrumentIds.map((instrumentId) => {
         const own = administrations.filter((a) => a.instrumentId === instrumentId);
         const def = catalogue.chartFacts(instrumentId);
+        const points = own.map((a) => ({
+          administrationId: a.id,
+          date: answeredDay(a),
+          sessionNumber: sessionNumberOf(a.sessionId),
+          total: a.total,
+          band: a.band,
+          scorable: a.scorable,
+          flagged: a.flags.length > 0,
+        }));
         return {
           instrumentId,
           shortName: def.shortName,
           maxTotal: def.maxTotal,
           bands: def.bands,
-          points: own.map((a) => ({
-            administrationId: a.id,
-            date: a.administeredAt.slice(0, 10),
-            sessionNumber: sessionNumberOf(a.sessionId),
-            total: a.total,
-            band: a.band,
-            scorable: a.scorable,
-            flagged: a.flags.length > 0,
-          })),
+          // The chart's x axis is the session: a score sits at its session, one between sessions between them.
+          points: inSessionOrder(sessions, points),
           interpretation: catalogue.interpret(instrumentId, own),
         };
       });

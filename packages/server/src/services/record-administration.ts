@@ -21,6 +21,8 @@ export interface AdministrationInput {
   readonly answers: readonly (number | null)[];
   readonly mode: 'in-session' | 'link' | 'kiosk';
   readonly enteredBy: string | null;
+  /** When the patient answered, if not now (a paper form entered later): an ISO instant already checked. */
+  readonly answeredAt?: string | undefined;
 }
 
 export async function recordAdministration(
@@ -57,6 +59,7 @@ export async function recordAdministration(
     scorerVersion: result.scorerVersion,
     mode: input.mode,
     administeredAt: at,
+    answeredAt: input.answeredAt ?? at,
     enteredBy: input.enteredBy,
   };
   await measures.insertAdministration(q, row);

@@ -14,13 +14,17 @@ export function insertAdministration(q: Q, row: AdministrationTable) {
 
 export function listAdministrations(q: Q, organisationId: string, courseIds: readonly string[]) {
   if (courseIds.length === 0) return Promise.resolve([]);
-  return q
-    .selectFrom('administrations')
-    .selectAll()
-    .where('organisationId', '=', organisationId)
-    .where('courseId', 'in', courseIds)
-    .orderBy('administeredAt')
-    .execute();
+  return (
+    q
+      .selectFrom('administrations')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .where('courseId', 'in', courseIds)
+      // In the order the patient answered; a paper form entered later takes its place by the day it was answered.
+      .orderBy('answeredAt')
+      .orderBy('administeredAt')
+      .execute()
+  );
 }
 
 export function findAdministration(q: Q, organisationId: string, id: string) {
@@ -185,7 +189,7 @@ export function listAdministrationFacts(q: Q, organisationId: string, courseIds:
   if (courseIds.length === 0) return Promise.resolve([]);
   return q
     .selectFrom('administrations')
-    .select(['courseId', 'instrumentId', 'sessionId', 'administeredAt'])
+    .select(['courseId', 'instrumentId', 'sessionId', 'administeredAt', 'answeredAt'])
     .where('organisationId', '=', organisationId)
     .where('courseId', 'in', courseIds)
     .execute();
