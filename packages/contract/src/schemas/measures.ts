@@ -76,14 +76,14 @@ export const Administration = z
     instrumentId: z.string(),
     instrumentVersion: z.string(),
     answers: z.array(z.number().nullable()),
-    administeredAt: IsoDateTime,
     /** When the answers were recorded here: the moment they were saved (or the link or kiosk submitted). */
-    mode: AdministrationMode,
+    administeredAt: IsoDateTime,
     /**
      * When the patient answered: the same moment as `administeredAt`, unless a paper form was entered later, when it
      * is the day the form says (the start of that day, UTC, if only a date was given). Charts and schedules use it.
      */
     answeredAt: IsoDateTime,
+    mode: AdministrationMode,
     scorable: z.boolean(),
     total: z.number().nullable(),
     band: z.string().nullable(),
@@ -99,9 +99,8 @@ export const CreateAdministrationRequest = z
     instrumentId: InstrumentIdSchema,
     instrumentVersion: z.string().min(1).max(20),
     answers: Answers,
-    sessionId: Id.optional(),
     /** The session it was given in; left out for one answered between sessions. */
-  })
+    sessionId: Id.optional(),
     /**
      * For a paper form entered later: when the patient answered it, as a date or a date and time. Left out, it was
      * answered now, or, given in a session held on an earlier day, on that session's day. Never in the future, nor
@@ -110,6 +109,7 @@ export const CreateAdministrationRequest = z
     answeredAt: z
       .union([IsoDate, IsoDateTime], { error: 'Enter the day the form was answered, as YYYY-MM-DD.' })
       .optional(),
+  })
   .meta({ id: 'CreateAdministrationRequest' });
 
 export const Interpretation = z.object({
@@ -127,41 +127,41 @@ export const Interpretation = z.object({
   sustainedRecovery: z.boolean().nullable(),
 });
 
+/** One score on a chart. A series' points come in session order (core's `inSessionOrder`), then by date. */
 export const ChartPoint = z.object({
   administrationId: Id,
+  /** The day the patient answered (the administration's `answeredAt`). */
   date: IsoDate,
+  /** The session it was given in; null for one answered between sessions. */
   sessionNumber: z.number().int().nullable(),
   total: z.number().nullable(),
   band: z.string().nullable(),
   scorable: z.boolean(),
   flagged: z.boolean(),
 });
-/** One score on a chart. A series' points come in session order (core's `inSessionOrder`), then by date. */
 
 export const Annotation = z.object({ id: z.string(), date: IsoDate, label: z.string(), kind: z.string() });
-  /** The day the patient answered (the administration's `answeredAt`). */
 export type Annotation = z.infer<typeof Annotation>;
-  /** The session it was given in; null for one answered between sessions. */
 
-export const MeasureDue = z.object({
-  instrumentId: z.string(),
-  sessionNumber: z.number().int(),
-  status: z.enum(['due', 'overdue']),
-});
-
-export const MeasuresView = z
-  .object({
-    courseId: Id,
 /**
  * One line per instrument, what is actionable now: due at the next session, or overdue since the first of the
  * sessions missed in a row since it was last given (`sessionNumber` is then the next session when that one calls for
  * it too, else the latest missed one).
  */
+export const MeasureDue = z.object({
+  instrumentId: z.string(),
+  sessionNumber: z.number().int(),
+  status: z.enum(['due', 'overdue']),
+  overdueSince: z.number().int().nullable(),
+});
+
+export const MeasuresView = z
+  .object({
+    courseId: Id,
     series: z.array(
       z.object({
         instrumentId: z.string(),
         shortName: z.string(),
-  overdueSince: z.number().int().nullable(),
         maxTotal: z.number(),
         bands: z.array(Band),
         points: z.array(ChartPoint),
