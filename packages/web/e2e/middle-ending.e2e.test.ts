@@ -280,6 +280,9 @@ describe('the middle and final phases in the web client', () => {
     const review = regionOf(page, t('review.heading'));
     await review.getByRole('img', { name: t('review.chartLabel', { instrument: 'PHQ-9' }) }).waitFor();
     await review.getByText('The Friday phone call with Laura', { exact: false }).first().waitFor();
+    // The main measure read once (core's readChange): the verdict and the sentence with every number in it.
+    await review.locator('.review-verdict').filter({ hasText: 'Main measure (PHQ-9).' }).waitFor();
+    expect(await review.locator('.review-reading').first().innerText()).toMatch(/^PHQ-9 \d+ → \d+: /);
     await review
       .getByText(t('review.inSessions', { what: t('technique.role-play'), sessions: t('review.oneSession') }), {
         exact: false,
@@ -355,6 +358,8 @@ describe('the middle and final phases in the web client', () => {
     await documents.getByRole('link', { name: t('doc.summaryTitle'), exact: true }).click();
     await heading(page, t('doc.summaryTitle'));
     for (const h of [
+      'doc.diagnosis',
+      'doc.risk',
       'doc.measures',
       'doc.goals',
       'doc.relationships',
@@ -386,7 +391,11 @@ describe('the middle and final phases in the web client', () => {
     const summaryText = await pdf(page, summaryPdf ?? '', 'treatment-summary');
     for (const section of [
       'End-of-treatment summary',
+      'Diagnosis',
       'Measures',
+      'Main measure (PHQ-9).',
+      'Risk history',
+      'Safety reviews',
       'Goals',
       'Relationships',
       'Work done',

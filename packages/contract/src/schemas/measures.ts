@@ -1,5 +1,6 @@
 /** Measurement-based care: instruments, administrations, charts, single-use links, risk flags and safety reviews. */
 import { z } from 'zod';
+import { ChangeOutcomeSchema } from './change.js';
 import { Id, IsoDate, IsoDateTime, Version } from './common.js';
 import { type Phase, phases } from '@ipt/core';
 
@@ -124,7 +125,15 @@ export const Interpretation = z.object({
    * time: separate, distinctly named results (ERRATA must-fix 9); null where no sourced rule applies.
    */
   iaptRecovery: z.boolean().nullable(),
+  /** By a provisional rule (core's `sustainedRecoveryRule`): remission on every administration for six months. */
   sustainedRecovery: z.boolean().nullable(),
+  /** A case at baseline and past the instrument's lowest published cut-off at the latest (EPDS: below 10). */
+  belowCutOff: z.boolean().nullable(),
+  /** The reading as core's `readChange` gives it: the outcome, in a few words, and in full sentences. */
+  outcome: ChangeOutcomeSchema,
+  improved: z.boolean().nullable(),
+  verdict: z.string(),
+  sentence: z.string(),
 });
 
 /** One score on a chart. A series' points come in session order (core's `inSessionOrder`), then by date. */

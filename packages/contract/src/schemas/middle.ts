@@ -22,6 +22,7 @@ import {
   WarningSignKind,
 } from '@ipt/core';
 import { z } from 'zod';
+import { ChangeOutcomeSchema } from './change.js';
 import { Id, IsoDate, IsoDateTime } from './common.js';
 import {
   CommunicationAnalysisRecord,
@@ -34,6 +35,7 @@ import {
   SessionWorkRecord,
   TerminationRecord,
 } from './records.js';
+import { RiskHistory } from './risk-history.js';
 
 const values = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
 const text = (max = 4000) => z.string().max(max);
@@ -353,8 +355,16 @@ export const ProgressReview = z
         remission: Judgement,
         reliableImprovement: Judgement,
         reliableDeterioration: Judgement,
+        belowCutOff: Judgement,
+        iaptRecovery: Judgement,
+        sustainedRecovery: Judgement.extend({ since: z.string().nullable() }),
+        outcome: ChangeOutcomeSchema,
+        improved: z.boolean().nullable(),
+        verdict: z.string(),
+        sentence: z.string(),
       }),
     ),
+    primaryInstrumentId: z.string().nullable(),
     improved: z.boolean().nullable(),
     goals: z.array(
       z.object({
@@ -446,6 +456,10 @@ export const EndingView = z
     /** The inventory's people, offered as contacts for the relapse-prevention plan (DOMAIN §6.2). */
     people: z.array(z.object({ id: Id, name: z.string() })),
     safetyPlanAvailable: z.boolean(),
+    /** The diagnosis recorded in the initial phase (its facts record); null when none was recorded. */
+    diagnosis: z.string().nullable(),
+    /** The course's risk flags, the patient's safety reviews and those now overdue (DOMAIN §10.2). */
+    riskHistory: RiskHistory,
     progressReview: ProgressReview,
     generatedAt: IsoDateTime,
   })

@@ -20,6 +20,14 @@ export const continuationLabels: Readonly<Record<string, string>> = {
   referral: 'Referral to another treatment',
 };
 
+/** The risk level a clinician judged at a safety review (DOMAIN §10.2 step 3; the software never assigns one). */
+export const riskLevelLabels: Readonly<Record<string, string>> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  imminent: 'Imminent',
+};
+
 export const attainmentLabels: Readonly<Record<string, string>> = {
   achieved: 'Achieved',
   partly: 'Partly achieved',

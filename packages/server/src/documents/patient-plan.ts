@@ -10,6 +10,19 @@ export interface PatientPlanInput {
   readonly patientName: string;
   readonly generatedAt: Date;
   readonly plan: RelapsePlan | null;
+  /**
+   * The main measure from the start to the last score, as core's `readChange` read it (the same reading as the
+   * summary's); null with fewer than two scores. Only the numbers and the cut-off are told, in plain words.
+   */
+  readonly progress: {
+    readonly instrumentId: string;
+    readonly baseline: number;
+    readonly latest: number;
+    readonly higherIsBetter: boolean;
+    /** Past the questionnaire's lowest published cut-off at the latest, having started on the other side. */
+    readonly belowCutOff: boolean;
+    readonly cutOff: number | null;
+  } | null;
   /** The patient's Stanley–Brown safety plan, when the plan links it: when it was made and where it is kept. */
   readonly safetyPlan: { readonly linked: boolean; readonly at: string | null; readonly whereKept: string };
 }
@@ -30,6 +43,23 @@ export async function renderPatientPlan(input: PatientPlanInput): Promise<Uint8A
   pdf.paragraph(
     'You made this plan with your therapist. It helps you keep the changes you made. Keep it somewhere you can find it.',
   );
+
+  const progress = input.progress;
+  if (progress) {
+    pdf.heading('How things changed');
+    const better = progress.higherIsBetter
+      ? 'a higher score means you are feeling better'
+      : 'a lower score means fewer symptoms';
+    pdf.paragraph(
+      `Your score on the ${instrumentName(progress.instrumentId)} went from ${progress.baseline} when you started to ` +
+        `${progress.latest} at your last check. On this measure, ${better}.`,
+    );
+    if (progress.belowCutOff && progress.cutOff !== null) {
+      pdf.paragraph(
+        `It is now ${progress.higherIsBetter ? 'above' : 'below'} ${progress.cutOff}, the measure's cut-off score.`,
+      );
+    }
+  }
 
   pdf.heading('Signs to watch for');
   pdf.paragraph('These are signs that things may be getting harder.');

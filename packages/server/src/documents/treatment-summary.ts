@@ -1,11 +1,13 @@
 /**
- * The end-of-treatment summary for the clinical record (issue item 10): the course, its focus, the measure
- * trajectory from baseline with response, remission and reliable change, the goals and their attainment, the
+ * The end-of-treatment summary for the clinical record (issue item 10): the course, the diagnosis, its focus, the
+ * measure trajectory from baseline as core's `readChange` reads it (response, remission, reliable change, the cut-offs,
+ * both kinds of recovery: DOMAIN §9.9, ERRATA Must-fix 9), the risk history (DOMAIN §10.2), the goals and their
+ * attainment, the
  * relationships at intake beside now, the problem-area work done, the termination checklist, the continuation or
  * maintenance decision and the relapse-prevention plan. Everything is assembled from the records (the progress
  * review, DOMAIN §6.1 "review progress against the focus"); nothing is typed for the document.
  */
-import type { ProgressReview, RelapsePlan, Termination } from '@ipt/core';
+import type { ProgressReview, RelapsePlan, RiskHistory, Termination } from '@ipt/core';
 import {
   areaLabel,
   attainmentLabels,
@@ -15,6 +17,7 @@ import {
   instrumentName,
   longDate,
   patternLabel,
+  riskLevelLabels,
   ringChangeLabels,
   techniqueLabel,
   yesNo,
@@ -38,8 +41,12 @@ export interface TreatmentSummaryInput {
     readonly formulation: string | null;
     readonly formulationStatus: string | null;
   };
+  /** The diagnosis recorded in the initial phase; null when none was recorded. */
+  readonly diagnosis: string | null;
   readonly review: ProgressReview;
-  /** Per instrument, lines worth drawing on its chart (the remission threshold, where the registry has one). */
+  /** The course's risk flags, the safety reviews and those overdue (core's `assembleRiskHistory`). */
+  readonly riskHistory: RiskHistory;
+  /** Per instrument, lines worth drawing on its chart (remission where sourced, the lowest published cut-off). */
   readonly thresholds: Readonly<Record<string, readonly { value: number; label: string }[]>>;
   readonly termination: {
     readonly record: Termination | null;
@@ -74,6 +81,7 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
       `${course.attended} attended of ${course.plannedSessions} planned (last session: ${course.lastSessionNumber})`,
     ],
     ['Phase', `${course.phase} (${course.status})`],
+    ['Diagnosis', input.diagnosis ?? 'Not recorded'],
     [
       'Problem area',
       `${areaLabel(review.course.primaryArea)}${review.course.secondaryArea ? `; secondary: ${areaLabel(review.course.secondaryArea)}` : ''}`,
@@ -99,35 +107,93 @@ export async function renderTreatmentSummary(input: TreatmentSummaryInput): Prom
     );
     pdf.table(
       [
-        { header: 'Baseline', width: 0.15 },
-        { header: 'Latest', width: 0.15 },
-        { header: 'Change', width: 0.1, align: 'right' },
-        { header: 'Response', width: 0.12 },
-        { header: 'Remission', width: 0.14 },
-        { header: 'Reliable improvement', width: 0.17 },
-        { header: 'Reliable deterioration', width: 0.17 },
+        { header: 'Baseline', width: 0.42 },
+        { header: 'Latest', width: 0.42 },
+        { header: 'Change', width: 0.16, align: 'right' },
       ],
       [
         [
           m.baseline ? `${m.baseline.total} ${m.baseline.band ?? ''} (${longDate(m.baseline.date)})` : '—',
-          m.latest ? `${m.latest.total} ${m.latest.band ?? ''} (${longDate(m.latest.date)})` : '—',
+          m.latest && m.change !== null ? `${m.latest.total} ${m.latest.band ?? ''} (${longDate(m.latest.date)})` : '—',
           signed(m.change),
-          yesNo(m.response.met),
-          yesNo(m.remission.met),
-          yesNo(m.reliableImprovement.met),
-          yesNo(m.reliableDeterioration.met),
         ],
       ],
     );
-    const sources = [...new Set([m.response, m.remission, m.reliableImprovement].map((j) => j.definition))];
+    pdf.paragraph(m.sentence);
+    pdf.fields([
+      ['Response', yesNo(m.response.met)],
+      ['Remission', yesNo(m.remission.met)],
+      ['Reliable improvement', yesNo(m.reliableImprovement.met)],
+      ['Reliable deterioration', yesNo(m.reliableDeterioration.met)],
+      ['Below the cut-off (from a case at baseline)', yesNo(m.belowCutOff.met)],
+      ['Recovery (NHS Talking Therapies, this measure alone)', yesNo(m.iaptRecovery.met)],
+      [
+        'Sustained recovery (provisional rule)',
+        `${yesNo(m.sustainedRecovery.met)}${m.sustainedRecovery.since ? `; in remission since ${longDate(m.sustainedRecovery.since)}` : ''}`,
+      ],
+    ]);
+    const sources = [
+      ...new Set(
+        [m.response, m.remission, m.reliableImprovement, m.belowCutOff, m.iaptRecovery, m.sustainedRecovery].map(
+          (j) => j.definition,
+        ),
+      ),
+    ];
     pdf.paragraph(sources.join(' '), { muted: true });
   }
+  const primary = review.measures.find((m) => m.instrumentId === review.primaryInstrumentId);
   pdf.paragraph(
-    review.improved === null
-      ? 'Improvement on the depression measure cannot be judged: fewer than two measurements.'
-      : review.improved
-        ? 'Improved on the depression measure (response or reliable improvement from baseline).'
-        : 'Not improved on the depression measure (neither response nor reliable improvement from baseline).',
+    primary === undefined
+      ? 'No depression measure was given: improvement cannot be judged.'
+      : `Main measure (${primary.shortName}). ${primary.verdict}.`,
+  );
+
+  pdf.heading('Risk history');
+  const risk = input.riskHistory;
+  pdf.subheading('Risk flags');
+  pdf.table(
+    [
+      { header: 'Raised', width: 0.18 },
+      { header: 'Instrument, item', width: 0.16 },
+      { header: 'Answer', width: 0.22 },
+      { header: 'Flag', width: 0.26 },
+      { header: 'Status', width: 0.18 },
+    ],
+    risk.flags.map((f) => [
+      longDate(f.raisedAt),
+      `${f.instrumentName}, item ${f.item}`,
+      f.answer,
+      f.label,
+      f.status === 'open' ? 'Open' : `Reviewed${f.reviewedAt ? ` ${longDate(f.reviewedAt)}` : ''}`,
+    ]),
+    'No risk flag was raised in this course.',
+  );
+  pdf.subheading('Safety reviews');
+  pdf.table(
+    [
+      { header: 'Date', width: 0.18 },
+      { header: 'Level judged', width: 0.14 },
+      { header: 'Review by', width: 0.18 },
+      { header: 'By', width: 0.2 },
+      { header: 'Then', width: 0.3 },
+    ],
+    risk.reviews.map((r) => [
+      longDate(r.at),
+      riskLevelLabels[r.riskLevel] ?? r.riskLevel,
+      longDate(r.reviewBy),
+      r.byName,
+      r.supersededAt
+        ? `Next review ${longDate(r.supersededAt)}`
+        : r.overdue
+          ? 'Overdue: no later review'
+          : 'The latest review',
+    ]),
+    'No safety review was recorded.',
+  );
+  pdf.paragraph(
+    risk.overdue.length === 0
+      ? 'No safety review is overdue.'
+      : `Overdue: ${risk.overdue.map((o) => `the review due by ${longDate(o.reviewBy)} (${o.daysOverdue} day${o.daysOverdue === 1 ? '' : 's'} overdue)`).join('; ')}.`,
   );
 
   pdf.heading('Goals');

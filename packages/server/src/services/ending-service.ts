@@ -7,8 +7,10 @@ import { readSafetyPlan } from '../db/repositories/json-columns.js';
 import type { CourseRecordOf, DeepReadonly, EndingView } from '@ipt/contract';
 import {
   assembleProgressReview,
+  assembleRiskHistory,
   assertRelapsePlan,
   completeTermination,
+  cutOffs,
   getInstrument,
   isInstrumentId,
   mergeTermination,
@@ -16,6 +18,7 @@ import {
   newTermination,
   type ProgressReview,
   type RelapsePlan,
+  type RiskHistory,
   RuleViolation,
   type Termination,
   type TerminationPatch,
@@ -24,7 +27,7 @@ import {
 } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
-import { listSafetyReviews } from '../db/repositories/measures-repository.js';
+import { listRiskFlags, listSafetyReviews } from '../db/repositories/measures-repository.js';
 import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import { drawPatientPlan, drawTreatmentSummary } from '../documents/renderer.js';
@@ -84,6 +87,47 @@ function focusOf(w: CourseWork) {
   };
 }
 
+/** The diagnosis recorded in the initial phase (its facts record, DOMAIN §1.2 gate item 1); null when none. */
+function diagnosisOf(w: CourseWork): string | null {
+  const d = w.factsRecord?.value.diagnosis.trim() ?? '';
+  return d === '' ? null : d;
+}
+
+/**
+ * The course's risk history (core's `assembleRiskHistory`, DOMAIN §10.2): the flags this course's measures raised,
+ * and the patient's safety reviews that answered one of them or were recorded since the course began (a review is
+ * the patient's, not a course's), read as of `today`.
+ */
+async function riskHistoryOf(q: Q, organisationId: string, w: CourseWork, today: string): Promise<RiskHistory> {
+  const [flagRows, reviewRows] = await Promise.all([
+    listRiskFlags(q, organisationId, [w.course.patientId], false),
+    listSafetyReviews(q, organisationId, w.course.patientId),
+  ]);
+  const flags = flagRows.filter((f) => f.courseId === w.course.id);
+  const answered = new Set(flags.map((f) => f.reviewId));
+  const reviews = reviewRows.filter((r) => answered.has(r.id) || r.createdAt.slice(0, 10) >= w.course.startDate);
+  return assembleRiskHistory({
+    flags: flags.map((f) => ({
+      id: f.id,
+      instrumentId: f.instrumentId,
+      instrumentName: isInstrumentId(f.instrumentId) ? getInstrument(f.instrumentId).shortName : f.instrumentId,
+      item: Number.isInteger(Number(f.item)) ? Number(f.item) : f.item,
+      answer: f.answerLabel,
+      label: f.label,
+      raisedAt: f.raisedAt,
+      reviewId: f.reviewId,
+    })),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      at: r.createdAt,
+      riskLevel: r.riskLevel,
+      reviewBy: r.reviewBy,
+      byName: r.byName,
+    })),
+    today,
+  });
+}
+
 /** The latest safety review whose Stanley–Brown plan has something written in it (risk-service.ts). */
 async function latestSafetyPlan(q: Q, organisationId: string, patientId: string) {
   const reviews = await listSafetyReviews(q, organisationId, patientId);
@@ -101,7 +145,7 @@ export class EndingService {
   }
 
   async view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<EndingView>> {
-    const { w, displayName, safety } = await this.read(ctx, courseId, 'Ending');
+    const { w, displayName, safety, riskHistory } = await this.read(ctx, courseId, 'Ending');
     const review = progressReviewOf(w);
     const t = w.termination?.value ?? newTermination();
     const facts = {
@@ -125,6 +169,8 @@ export class EndingService {
       focus: focusOf(w),
       people: w.inventory.map((i) => ({ id: i.value.id, name: i.value.personName })),
       safetyPlanAvailable: safety !== null,
+      diagnosis: diagnosisOf(w),
+      riskHistory,
       progressReview: review,
       generatedAt: this.deps.clock().toISOString(),
     };
@@ -207,7 +253,7 @@ export class EndingService {
 
   /** The end-of-treatment summary for the clinical record, as a PDF. */
   async treatmentSummaryPdf(ctx: RequestContext, courseId: string) {
-    const { w, displayName, safety } = await this.read(ctx, courseId, 'TreatmentSummary');
+    const { w, displayName, safety, riskHistory } = await this.read(ctx, courseId, 'TreatmentSummary');
     const review = progressReviewOf(w);
     const t = w.termination?.value ?? null;
     const facts = {
@@ -215,12 +261,22 @@ export class EndingService {
       improved: review.improved,
       relapsePlanPresent: w.relapsePlan !== undefined,
     };
+    // Lines on each chart: the remission threshold where one is sourced, and the lowest published cut-off
+    // (measures/cut-offs.ts), so an EPDS chart shows the ≥ 10 line it is read against.
     const thresholds = Object.fromEntries(
       review.measures.map((m) => {
-        const remission = isInstrumentId(m.instrumentId)
-          ? getInstrument(m.instrumentId).thresholds.remission
-          : undefined;
-        return [m.instrumentId, remission ? [{ value: remission.value, label: 'Remission' }] : []];
+        if (!isInstrumentId(m.instrumentId)) return [m.instrumentId, []];
+        const i = getInstrument(m.instrumentId);
+        const remission = i.thresholds.remission;
+        const lowest = cutOffs[i.id][0];
+        const sign = i.scoring.direction === 'higher-is-worse' ? '≥' : '≤';
+        return [
+          m.instrumentId,
+          [
+            ...(remission ? [{ value: remission.value, label: 'Remission' }] : []),
+            ...(lowest ? [{ value: lowest.value, label: `Cut-off ${sign} ${lowest.value}` }] : []),
+          ],
+        ];
       }),
     );
     const held = w.sessions.filter((s) => s.attendance === 'attended');
@@ -237,8 +293,10 @@ export class EndingService {
         status: w.course.status,
       },
       focus: focusOf(w),
+      diagnosis: diagnosisOf(w),
       review,
       thresholds,
+      riskHistory,
       termination: {
         record: t,
         items: terminationItemCatalogue(facts),
@@ -254,10 +312,23 @@ export class EndingService {
   async patientPlanPdf(ctx: RequestContext, courseId: string) {
     const { w, displayName, safety } = await this.read(ctx, courseId, 'PatientPlan');
     const plan = w.relapsePlan?.value ?? null;
+    const review = progressReviewOf(w);
+    const primary = review.measures.find((m) => m.instrumentId === review.primaryInstrumentId) ?? null;
     const bytes = await drawPatientPlan({
       patientName: displayName,
       generatedAt: this.deps.clock(),
       plan,
+      progress:
+        primary?.baseline && primary.latest && primary.change !== null && isInstrumentId(primary.instrumentId)
+          ? {
+              instrumentId: primary.instrumentId,
+              baseline: primary.baseline.total,
+              latest: primary.latest.total,
+              higherIsBetter: getInstrument(primary.instrumentId).scoring.direction === 'higher-is-better',
+              belowCutOff: primary.belowCutOff.met === true,
+              cutOff: cutOffs[primary.instrumentId][0]?.value ?? null,
+            }
+          : null,
       safetyPlan: {
         linked: (plan?.linkSafetyPlan ?? false) && safety !== null,
         at: safety?.at ?? null,
@@ -276,8 +347,9 @@ export class EndingService {
         findPatientInOrganisation(r.q, r.organisationId, patientId),
         latestSafetyPlan(r.q, r.organisationId, patientId),
       ]);
+      const riskHistory = await riskHistoryOf(r.q, r.organisationId, w, r.today);
       r.audit(AuditAction.read, entity, courseId, patientId);
-      return { w, displayName: patient?.displayName ?? '', safety };
+      return { w, displayName: patient?.displayName ?? '', safety, riskHistory };
     });
   }
 }

@@ -5,12 +5,11 @@
 import { readTextPack } from '../db/repositories/json-columns.js';
 import type { Administration, InstrumentDefinition, InstrumentTextPack } from '@ipt/contract';
 import {
-  classifyCourse,
   getInstrument,
   type Instrument,
   instruments,
-  interpretChange,
   isInstrumentId,
+  readChange,
   RuleViolation,
   scoreAdministration,
   validateAnswers,
@@ -148,38 +147,32 @@ export function chartFacts(id: string) {
   };
 }
 
-/** Response, remission and reliable change from the course baseline (the first scorable administration). */
+/**
+ * The chart's interpretation: core's one reading of change (`readChange`, DOMAIN §9.9 with ERRATA Must-fix 9) from
+ * the course baseline (the first scorable administration), by the day each was answered.
+ */
 export function interpret(id: string, administrations: readonly Administration[]) {
-  const scored = administrations.filter((a) => a.scorable && a.total !== null);
-  const baseline = scored[0]?.total ?? null;
-  const latest = scored.at(-1)?.total ?? null;
-  if (baseline === null || latest === null || scored.length < 2) {
-    return {
-      baseline,
-      latest,
-      response: null,
-      remission: null,
-      reliableImprovement: null,
-      reliableDeterioration: null,
-      iaptRecovery: null,
-      sustainedRecovery: null,
-    };
-  }
-  const i = instrument(id);
-  const c = interpretChange(i, baseline, latest);
-  const course = classifyCourse(
-    i,
-    scored.map((a) => ({ date: a.administeredAt.slice(0, 10), total: a.total as number })),
+  const r = readChange(
+    instrument(id),
+    administrations.flatMap((a) =>
+      a.scorable && a.total !== null ? [{ date: a.answeredAt.slice(0, 10), total: a.total }] : [],
+    ),
   );
+  const two = r.change !== null;
   return {
-    baseline,
-    latest,
-    response: c.response.met,
-    remission: c.remission.met,
-    reliableImprovement: c.reliableImprovement.met,
-    reliableDeterioration: c.reliableDeterioration.met,
-    iaptRecovery: course.iaptRecovery.met,
-    sustainedRecovery: course.sustainedRecovery.met,
+    baseline: r.baseline?.total ?? null,
+    latest: r.latest?.total ?? null,
+    response: two ? r.response.met : null,
+    remission: two ? r.remission.met : null,
+    reliableImprovement: r.reliableImprovement.met,
+    reliableDeterioration: r.reliableDeterioration.met,
+    iaptRecovery: r.iaptRecovery.met,
+    sustainedRecovery: two ? r.sustainedRecovery.met : null,
+    belowCutOff: r.belowCutOff.met,
+    outcome: r.outcome,
+    improved: r.improved,
+    verdict: r.verdict,
+    sentence: r.sentence,
   };
 }
 

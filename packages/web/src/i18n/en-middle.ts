@@ -373,8 +373,6 @@ export const enMiddle = {
   'review.relationships': 'Relationships: the inventory and the circle at intake and now',
   'review.work': 'The work done',
   'review.noMeasures': 'No measures were recorded in this course.',
-  'review.improved': 'Improved on the main measure.',
-  'review.notImproved': 'Not improved on the main measure.',
   'review.trajectory':
     'From {baseline} ({baselineBand}) on {baselineDate} to {latest} ({latestBand}) on {latestDate}: a change of {change}.',
   'review.baselineOnly': 'Only a baseline score: {baseline} on {date}.',

@@ -1,3 +1,4 @@
+import { enEnding } from './en-ending.js';
 import { enInitial } from './en-initial.js';
 import { enMeasures } from './en-measures.js';
 import { enMiddle } from './en-middle.js';
@@ -199,6 +200,7 @@ export const en = {
   ...enMeasures,
   ...enInitial,
   ...enMiddle,
+  ...enEnding,
 } as const;
 
 export type MessageKey = keyof typeof en;

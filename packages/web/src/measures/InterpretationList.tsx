@@ -7,8 +7,9 @@ const answer = (value: boolean | null) =>
 const score = (value: number | null) => (value === null ? t('interpretation.none') : String(value));
 
 /**
- * What the scores mean so far, in words: response, remission and reliable change are computed by core's registry
- * (shared/ipt/DOMAIN.md §9) and only shown here. "Not yet known" until there are a baseline and a later score.
+ * What the scores mean so far, in words: core's one reading of change (`readChange`, shared/ipt/DOMAIN.md §9.9 with
+ * ERRATA Must-fix 9) — the sentence, then response, remission, reliable change, the cut-off and the two kinds of
+ * recovery, kept apart. Only shown here, never computed. "Not yet known" until there are a baseline and a later score.
  */
 export function InterpretationList({ series }: { series: Series }) {
   const i = series.interpretation;
@@ -19,18 +20,24 @@ export function InterpretationList({ series }: { series: Series }) {
     { term: t('interpretation.remission'), value: answer(i.remission) },
     { term: t('interpretation.reliableImprovement'), value: answer(i.reliableImprovement) },
     { term: t('interpretation.reliableDeterioration'), value: answer(i.reliableDeterioration), warn: true },
+    { term: t('interpretation.belowCutOff'), value: answer(i.belowCutOff) },
+    { term: t('interpretation.iaptRecovery'), value: answer(i.iaptRecovery) },
+    { term: t('interpretation.sustainedRecovery'), value: answer(i.sustainedRecovery) },
   ];
   return (
-    <dl className="interpretation">
-      {rows.map((row) => (
-        <div key={row.term} className={row.warn && i.reliableDeterioration ? 'interpretation-warn' : undefined}>
-          <dt>{row.term}</dt>
-          <dd>
-            {row.warn && i.reliableDeterioration && <span aria-hidden="true">! </span>}
-            {row.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div className="interpretation-block">
+      <p className="interpretation-reading">{i.sentence}</p>
+      <dl className="interpretation">
+        {rows.map((row) => (
+          <div key={row.term} className={row.warn && i.reliableDeterioration ? 'interpretation-warn' : undefined}>
+            <dt>{row.term}</dt>
+            <dd>
+              {row.warn && i.reliableDeterioration && <span aria-hidden="true">! </span>}
+              {row.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

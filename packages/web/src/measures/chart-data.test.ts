@@ -34,6 +34,11 @@ const series = {
     reliableDeterioration: false,
     iaptRecovery: null,
     sustainedRecovery: null,
+    belowCutOff: false,
+    outcome: 'not-improved' as const,
+    improved: false,
+    verdict: 'Not improved on any sourced criterion',
+    sentence: 'PHQ-9 19 → 14: 5 points better, a 26% fall.',
   },
 };
 

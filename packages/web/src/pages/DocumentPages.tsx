@@ -1,10 +1,11 @@
 import type { EndingView, MeasuresView } from '@ipt/contract';
-import type { FormulationStatus } from '@ipt/core';
+import { cutOffs, type FormulationStatus, getInstrument, isInstrumentId } from '@ipt/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { documentHref, endingQuery, measuresQuery, patientQuery } from '../api.js';
 import { EndingSummary } from '../ending/documents/EndingSummary.js';
+import { RiskHistorySection } from '../ending/documents/RiskHistorySection.js';
 import { PlanBody } from '../ending/documents/PlanBody.js';
 import { CourseLine, ReviewParts } from '../ending/ProgressReviewSection.js';
 import { formulationStatusLabel } from '../i18n/initial-labels.js';
@@ -88,6 +89,10 @@ export function TreatmentSummaryPage() {
             <p>{t('doc.summaryFor', { name, when: formatDateTime(view.generatedAt) })}</p>
             <CourseLine view={view} />
           </header>
+          <section className="review-section" aria-labelledby="doc-diagnosis">
+            <h2 id="doc-diagnosis">{t('doc.diagnosis')}</h2>
+            <p>{view.diagnosis ?? t('doc.noDiagnosis')}</p>
+          </section>
           <FocusSection focus={view.focus} />
           <ReviewParts
             view={view}
@@ -100,6 +105,10 @@ export function TreatmentSummaryPage() {
               work: t('doc.work'),
             }}
           />
+          <section className="review-section" aria-labelledby="doc-risk">
+            <h2 id="doc-risk">{t('doc.risk')}</h2>
+            <RiskHistorySection history={view.riskHistory} level={3} />
+          </section>
           <section className="review-section" aria-labelledby="doc-ending">
             <h2 id="doc-ending">{t('doc.ending')}</h2>
             <EndingSummary view={view} />
@@ -125,10 +134,41 @@ export function PatientPlanPage() {
             <p>{t('doc.planFor', { name })}</p>
             <p>{t('doc.planIntro')}</p>
           </header>
+          <PlanProgress view={view} />
           <PlanBody view={view} level={2} />
         </>
       )}
     </DocumentFrame>
+  );
+}
+
+/**
+ * The main measure from the start to the last score, in plain words (the same reading as the summary's, core's
+ * `readChange`): the numbers, which way is better, and the cut-off where the score is now past it. Nothing else is
+ * judged for the patient here.
+ */
+function PlanProgress({ view }: { view: EndingView }) {
+  const review = view.progressReview;
+  const m = review.measures.find((x) => x.instrumentId === review.primaryInstrumentId);
+  if (!m || !m.baseline || !m.latest || m.change === null || !isInstrumentId(m.instrumentId)) return null;
+  const instrument = getInstrument(m.instrumentId);
+  const higherIsBetter = instrument.scoring.direction === 'higher-is-better';
+  const cutOff = cutOffs[instrument.id][0]?.value;
+  return (
+    <section className="review-section" aria-labelledby="doc-progress">
+      <h2 id="doc-progress">{t('doc.progress')}</h2>
+      <p>
+        {t('doc.progressText', {
+          instrument: instrument.shortName,
+          baseline: m.baseline.total,
+          latest: m.latest.total,
+        })}{' '}
+        {higherIsBetter ? t('doc.progressHigher') : t('doc.progressLower')}
+      </p>
+      {m.belowCutOff.met === true && cutOff !== undefined && (
+        <p>{higherIsBetter ? t('doc.progressAboveCutOff', { cutOff }) : t('doc.progressBelowCutOff', { cutOff })}</p>
+      )}
+    </section>
   );
 }
 

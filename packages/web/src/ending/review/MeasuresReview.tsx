@@ -26,11 +26,14 @@ export function MeasuresReview({
   level: Level;
 }) {
   if (review.measures.length === 0) return <p className="empty">{t('review.noMeasures')}</p>;
+  const primary = review.measures.find((m) => m.instrumentId === review.primaryInstrumentId);
   return (
     <div className="review-measures">
-      {review.improved !== null && (
-        <p className="review-verdict">{review.improved ? t('review.improved') : t('review.notImproved')}</p>
-      )}
+      <p className="review-verdict">
+        {primary
+          ? t('review.primaryVerdict', { instrument: primary.shortName, verdict: primary.verdict })
+          : t('review.noPrimary')}
+      </p>
       {review.measures.map((m) => (
         <MeasureReview key={m.instrumentId} measure={m} measures={measures} level={level} />
       ))}
@@ -50,25 +53,34 @@ function MeasureReview({
   const series = measures?.series.find((s) => s.instrumentId === measure.instrumentId);
   const data = useMemo(() => (measures && series ? chartData(measures, series, today()) : null), [measures, series]);
   const { baseline, latest } = measure;
+  const sustained = measure.sustainedRecovery;
   const rows = [
-    [t('interpretation.response'), measure.response],
-    [t('interpretation.remission'), measure.remission],
-    [t('interpretation.reliableImprovement'), measure.reliableImprovement],
-    [t('interpretation.reliableDeterioration'), measure.reliableDeterioration],
+    [t('interpretation.response'), judgementText(measure.response)],
+    [t('interpretation.remission'), judgementText(measure.remission)],
+    [t('interpretation.reliableImprovement'), judgementText(measure.reliableImprovement)],
+    [t('interpretation.reliableDeterioration'), judgementText(measure.reliableDeterioration)],
+    [t('interpretation.belowCutOff'), judgementText(measure.belowCutOff)],
+    [t('interpretation.iaptRecovery'), judgementText(measure.iaptRecovery)],
+    [
+      t('interpretation.sustainedRecovery'),
+      sustained.since
+        ? t('review.sustainedSince', { judgement: judgementText(sustained), since: formatDate(sustained.since) })
+        : judgementText(sustained),
+    ],
   ] as const;
   return (
     <section className="review-measure" aria-label={measure.shortName}>
       <Heading level={level}>{measure.shortName}</Heading>
       <p>
-        {baseline && latest
+        {baseline && latest && measure.change !== null
           ? t('review.trajectory', {
               baseline: baseline.total,
-              baselineBand: baseline.band ?? '',
+              baselineBand: baseline.band ?? '—',
               baselineDate: formatDate(baseline.date),
               latest: latest.total,
-              latestBand: latest.band ?? '',
+              latestBand: latest.band ?? '—',
               latestDate: formatDate(latest.date),
-              change: measure.change === null ? '' : measure.change > 0 ? `+${measure.change}` : String(measure.change),
+              change: measure.change > 0 ? `+${measure.change}` : String(measure.change),
             })
           : baseline
             ? t('review.baselineOnly', { baseline: baseline.total, date: formatDate(baseline.date) })
@@ -82,11 +94,12 @@ function MeasureReview({
         </figure>
       )}
       <PointsTable measure={measure} />
+      <p className="review-reading">{measure.sentence}</p>
       <dl className="interpretation review-judgements">
-        {rows.map(([term, judgement]) => (
+        {rows.map(([term, text]) => (
           <div key={term}>
             <dt>{term}</dt>
-            <dd>{judgementText(judgement)}</dd>
+            <dd>{text}</dd>
           </div>
         ))}
       </dl>
