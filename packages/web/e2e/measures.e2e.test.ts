@@ -6,7 +6,18 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
-import { desktop, expectAccessible, heading, openPage, phone, shot, shotPath, signIn, useWorld } from './support.js';
+import {
+  browserClient,
+  desktop,
+  expectAccessible,
+  heading,
+  openPage,
+  phone,
+  shot,
+  shotPath,
+  signIn,
+  useWorld,
+} from './support.js';
 
 /** Failed fetches the stories cause on purpose: before sign-in, a used link, a locked session, a wrong password. */
 const expectedStatuses = /401|404|410|423|400|422/;
@@ -27,6 +38,27 @@ async function answerPhq9(page: Page, item9: string) {
   for (const n of [5, 6, 7]) await choose(n, 'Several days');
   await choose(8, 'Not at all');
   await choose(9, item9);
+}
+
+/** A calendar date `days` from today (UTC), as the API takes it. */
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * EPDS answers by option position scoring 1 on the first `raised` of items 1–9 and 0 elsewhere: items 3 and 5–10 are
+ * scored in reverse (their first option scores 3). Item 10, on self-harm, always scores 0: no risk flag.
+ */
+const epdsReversed = new Set([3, 5, 6, 7, 8, 9, 10]);
+const epdsAnswers = (raised: number) =>
+  Array.from({ length: 10 }, (_, i) => {
+    const score = i < raised && i < 9 ? 1 : 0;
+    return epdsReversed.has(i + 1) ? 3 - score : score;
+  });
+
+/** Where a chart's score point and an x-axis tick label sit across the page, by their centres. */
+async function centreX(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('Not drawn.');
+  return box.x + box.width / 2;
 }
 
 /** A text field by the start of its label: "Plan" is not "Where the plan is kept". */
@@ -281,6 +313,113 @@ describe('measurement-based care in the web client', () => {
     const elevens = series.getByRole('row').filter({ hasText: t('scores.total', { total: 11, max: 27 }) });
     await expect.poll(() => elevens.count()).toBe(3);
     await expectAccessible(page, 'patient after kiosk');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('puts a questionnaire given in session 3 at session 3, on the chart and in the table; the page fits a phone', async () => {
+    const { context, page, problems } = await openPage(world().browser, desktop, expectedStatuses);
+    await signIn(page, world());
+
+    // A new perinatal case: five weekly sessions, the last a week ago. EPDS scores entered through the API at
+    // sessions 1, 4 and 5 and on a paper form posted back between sessions 2 and 3; events close together.
+    const api = browserClient(page);
+    const patient = await api.createPatient({ body: { displayName: 'Wenna Halloran (test)', yearOfBirth: 1996 } });
+    const { course } = await api.createCourse({
+      params: { patientId: patient.id },
+      body: {
+        schoolPreset: 'iptuk',
+        perinatal: true,
+        schedule: { weekday: 1, time: '09:30' },
+        startDate: daysFromToday(-35),
+      },
+    });
+    const epds = (await api.listInstruments({})).find((i) => i.id === 'epds');
+    if (!epds) throw new Error('No EPDS on the server.');
+    const sessions = [];
+    for (let n = 1; n <= 5; n++) {
+      const date = daysFromToday(-35 + 7 * (n - 1));
+      sessions.push(
+        await api.createSession({ params: { courseId: course.id }, body: { date, attendance: 'attended' } }),
+      );
+    }
+    const give = (raised: number, extra: { sessionId?: string; answeredAt?: string }) =>
+      api.createAdministration({
+        params: { courseId: course.id },
+        body: { instrumentId: 'epds', instrumentVersion: epds.version, answers: epdsAnswers(raised), ...extra },
+      });
+    await give(8, { sessionId: sessions[0]?.id });
+    await give(7, { answeredAt: daysFromToday(-25) });
+    await give(5, { sessionId: sessions[3]?.id });
+    await give(4, { sessionId: sessions[4]?.id });
+    for (const [days, label] of [
+      [-24, 'Baby had a fever all weekend'],
+      [-23, 'Partner back at work after leave'],
+      [-22, 'Her mother came to stay for a fortnight, and they argued about feeding'],
+    ] as const) {
+      await api.createAnnotation({ params: { courseId: course.id }, body: { date: daysFromToday(days), label } });
+    }
+
+    // On the patient page, the questionnaire is given now, in session 3 (chosen; the latest, session 5, is offered).
+    await page.goto(new URL(`/patients/${patient.id}`, page.url()).toString());
+    await heading(page, 'Wenna Halloran (test)');
+    // What is due is one line per instrument: never a growing list of every missed occurrence.
+    const due = page.getByRole('list', { name: t('measures.dueLabel') });
+    await due.getByText(t('measures.overdue', { instrument: 'WSAS', since: 1 })).waitFor();
+    await due.getByText(t('measures.due', { instrument: 'EPDS', n: 6 })).waitFor();
+    expect(await due.getByRole('listitem').count()).toBe(3);
+    await page.getByLabel(t('give.instrument'), { exact: true }).selectOption('epds');
+    await page.getByRole('button', { name: t('give.inSession') }).click();
+    const given = page.getByLabel(t('give.session'));
+    expect(await given.inputValue()).toBe(sessions[4]?.id);
+    await given.selectOption(sessions[2]?.id ?? '');
+    await page.getByText(t('give.sessionPast', { n: 3, date: '' }).split(':')[0] ?? '').waitFor();
+    const items = page.locator('.give-in-session .instrument-item');
+    for (const [i, position] of epdsAnswers(6).entries()) {
+      await items.nth(i).getByRole('radio').nth(position).check();
+    }
+    await expectAccessible(page, 'questionnaire given in session 3');
+    await page.getByRole('button', { name: t('give.submit') }).click();
+    await page.getByRole('status').filter({ hasText: 'EPDS saved' }).waitFor();
+
+    // The table's Session column says 3, and the rows run in session order, the paper form between 2 and 3.
+    const series = page.getByRole('region', { name: 'EPDS', exact: true });
+    const sessionColumn = series.locator('.score-table tbody th');
+    await expect
+      .poll(() => sessionColumn.allTextContents())
+      .toEqual(['1', t('scores.between', { from: 2, to: 3 }), '3', '4', '5']);
+
+    // The chart's point for it sits at session 3: named so, and right above the axis's "3".
+    const chart = series.locator('svg.measure-plot');
+    await chart.waitFor();
+    const point = chart.locator('circle, path').filter({ has: page.locator('title', { hasText: /^Session 3: / }) });
+    await point.waitFor();
+    const tick = chart.locator('.plot-x-axis-tick-label text, .plot-x-axis-tick text').filter({ hasText: /^3$/ });
+    expect(Math.abs((await centreX(point)) - (await centreX(tick)))).toBeLessThan(2);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: '/tmp/measures-1280.png', fullPage: true });
+    await series.screenshot({ path: shotPath('chart-by-session') });
+
+    // On a phone (390 × 844): nothing scrolls sideways on the measures page, the chart included.
+    const phoneView = await openPage(world().browser, phone, expectedStatuses);
+    await signIn(phoneView.page, world());
+    await phoneView.page.goto(new URL(`/patients/${patient.id}#measures`, phoneView.page.url()).toString());
+    await phoneView.page.getByRole('region', { name: 'EPDS', exact: true }).locator('svg.measure-plot').waitFor();
+    const fits = () => phoneView.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await fits()).toBe(true);
+    await phoneView.page.screenshot({ path: '/tmp/measures-390.png', fullPage: true });
+    await phoneView.page
+      .getByRole('region', { name: 'EPDS', exact: true })
+      .screenshot({ path: shotPath('chart-by-session-phone') });
+    // With the questionnaire open to give in session, too.
+    await phoneView.page.getByRole('button', { name: t('give.inSession') }).click();
+    await phoneView.page.getByLabel(t('give.session')).waitFor();
+    expect(await fits()).toBe(true);
+    await phoneView.page.locator('.give-in-session .give-when').screenshot({ path: shotPath('give-session-phone') });
+    await expectAccessible(phoneView.page, 'measures on a phone');
+    expect(phoneView.problems).toEqual([]);
+    await phoneView.context.close();
 
     expect(problems).toEqual([]);
     await context.close();

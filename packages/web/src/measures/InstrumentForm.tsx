@@ -1,5 +1,5 @@
 import type { InstrumentDefinition } from '@ipt/contract';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { FormStatus } from '../forms/FormStatus.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
 import { useFormState } from '../forms/use-form-state.js';
@@ -24,12 +24,15 @@ export function InstrumentForm({
   pending,
   onSubmit,
   form,
+  children,
 }: {
   instrument: InstrumentDefinition;
   submitLabel: string;
   pending: boolean;
   onSubmit: (answers: Answers) => void;
   form: InstrumentFormState;
+  /** Fields about the questionnaire rather than its questions (which session, when answered), before the items. */
+  children?: ReactNode;
 }) {
   const timeFrameId = useId();
   const submit = form.onSubmit(() => {
@@ -56,6 +59,7 @@ export function InstrumentForm({
         </p>
       )}
       <FormStatus message={form.message} />
+      {children}
       {instrument.items.map((item) => (
         <RadioGroup
           key={item.id}
@@ -83,7 +87,13 @@ export function InstrumentForm({
 
 export type InstrumentFormState = ReturnType<typeof useInstrumentForm>;
 
-/** The answers as the form holds them: the chosen option's position by item id, '' while unanswered. */
-export function useInstrumentForm(instrument: InstrumentDefinition) {
-  return useFormState<Record<string, string>>(Object.fromEntries(instrument.items.map((item) => [item.id, ''])));
+/**
+ * The answers as the form holds them: the chosen option's position by item id, '' while unanswered; and the values
+ * of any other fields the form is given (`extra`), by their names.
+ */
+export function useInstrumentForm(instrument: InstrumentDefinition, extra: Readonly<Record<string, string>> = {}) {
+  return useFormState<Record<string, string>>({
+    ...extra,
+    ...Object.fromEntries(instrument.items.map((item) => [item.id, ''])),
+  });
 }

@@ -1,44 +1,69 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'react';
-import { phaseLabel } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
-import { type ChartData, plotAreaHeight, thinTicks } from './chart-data.js';
+import { type ChartData, type ChartLayout, chartLayout } from './chart-data.js';
 
-const marginTop = 8;
-const marginBottom = 44;
+type Band = ChartData['bands'][number];
+type PhaseSpan = ChartData['phases'][number];
+type Value = ChartLayout['values'][number];
+type Label = ChartLayout['labels'][number];
 
 /**
  * Plot builds an SVG; the page's Content-Security-Policy (style-src 'self') refuses inline <style> elements, and
  * Plot always puts one in. It is removed before the SVG joins the page (a detached <style> is never applied, so the
  * browser never checks it), and app CSS under the `measure-plot` class does its job. Plot is given no `style` option,
  * so it sets no inline styles either.
+ *
+ * Every word on it is placed by `chartLayout`, which keeps each where it overlaps nothing: a score's value beside its
+ * marker, an event's label along its line, a phase's name in its span, a band's range beside the plot. What has no
+ * room is left out here and said in the key and the table.
  */
 function draw(data: ChartData, width: number, label: string): SVGSVGElement | HTMLElement {
-  // The bands' names sit in a gutter to the right of the plot, beside their band, clear of the scores.
-  const gutter = width < 520 ? 92 : 124;
-  const ticks = thinTicks(data.ticks, width - gutter - 40);
-  const numberAt = new Map(data.ticks.map((tick) => [tick.x.getTime(), tick.n]));
+  const layout = chartLayout(data, width);
   const flagged = data.points.filter((p) => p.flagged);
   const plain = data.points.filter((p) => !p.flagged);
-  const phaseTop = data.maxTotal + (data.top - data.maxTotal) * 0.15;
+  const valueMarks = (['middle', 'start', 'end'] as const).map((anchor) =>
+    Plot.text(
+      layout.values.filter((v) => v.anchor === anchor),
+      {
+        x: (v: Value) => v.x,
+        y: (v: Value) => v.y,
+        text: (v: Value) => String(v.point.y),
+        textAnchor: anchor,
+        className: 'score-value',
+      },
+    ),
+  );
+  const labelMarks = (['top', 'bottom'] as const).map((from) =>
+    Plot.text(
+      layout.labels.filter((l) => l.spot.from === from),
+      {
+        x: (l: Label) => l.x,
+        y: from === 'top' ? data.maxTotal * 0.97 : data.maxTotal * 0.06,
+        text: (l: Label) => l.annotation.label,
+        rotate: -90,
+        textAnchor: from === 'top' ? 'end' : 'start',
+        className: 'annotation-label',
+      },
+    ),
+  );
   const chart = Plot.plot({
     className: 'measure-plot',
     width,
-    height: plotAreaHeight + marginTop + marginBottom,
-    marginTop,
-    marginLeft: 40,
-    marginRight: gutter,
-    marginBottom,
+    height: layout.height,
+    marginTop: layout.marginTop,
+    marginLeft: layout.marginLeft,
+    marginRight: layout.marginRight,
+    marginBottom: layout.marginBottom,
     ariaLabel: label,
     x: {
-      type: 'utc',
+      type: 'linear',
       domain: [data.start, data.end],
-      label: ticks.length > 0 ? t('chart.axisSession') : t('chart.axisDate'),
+      label: t('chart.axisSession'),
       labelAnchor: 'center',
       labelArrow: 'none',
-      ...(ticks.length > 0
-        ? { ticks: ticks.map((tick) => tick.x), tickFormat: (d: Date) => String(numberAt.get(d.getTime()) ?? '') }
-        : { ticks: Math.max(2, Math.floor(width / 110)) }),
+      ticks: layout.ticks.map((tick) => tick.x),
+      tickFormat: (x: number) => String(x),
     },
     y: {
       domain: [0, data.top],
@@ -47,7 +72,8 @@ function draw(data: ChartData, width: number, label: string): SVGSVGElement | HT
       labelArrow: 'none',
     },
     marks: [
-      // Severity bands, each with its words: colour is never the only signal.
+      // Severity bands: shaded, their ranges beside the plot, their names in the key (colour is never the only
+      // signal, and a name is never cut off by a narrow screen).
       ...data.bands.map((band) =>
         Plot.rectY([band], {
           x1: data.start,
@@ -57,71 +83,67 @@ function draw(data: ChartData, width: number, label: string): SVGSVGElement | HT
           className: `band band-${band.index}`,
         }),
       ),
-      Plot.text(data.bands, {
+      Plot.text(layout.bandRanges, {
         x: data.end,
-        y: (b: ChartData['bands'][number]) => (b.y1 + b.y2) / 2,
-        text: (b: ChartData['bands'][number]) => `${b.label}\n${b.range}`,
+        y: (b: Band) => (b.y1 + b.y2) / 2,
+        text: 'range',
         textAnchor: 'start',
-        lineWidth: (gutter - 10) / 11,
         dx: 6,
         className: 'band-label',
       }),
-      // Phases: a labelled strip above the scores, and a faint line where each begins.
+      // Phases: a strip above the scores, named where the name fits, and a faint line where each begins.
       ...data.phases.map((phase) =>
         Plot.rect([phase], {
           x1: 'x1',
           x2: 'x2',
-          y1: phaseTop,
+          y1: data.phaseBottom,
           y2: data.top,
           className: `phase-span phase-${phase.phase}`,
           inset: 1,
         }),
       ),
-      Plot.text(data.phases, {
-        x: (p: ChartData['phases'][number]) => new Date((p.x1.getTime() + p.x2.getTime()) / 2),
-        y: (phaseTop + data.top) / 2,
-        text: (p: ChartData['phases'][number]) => phaseLabel(p.phase),
+      Plot.text(layout.phaseNames, {
+        x: (p: PhaseSpan) => (p.x1 + p.x2) / 2,
+        y: (data.phaseBottom + data.top) / 2,
+        text: 'label',
         className: 'phase-label',
       }),
       Plot.ruleX(data.phases.slice(1), { x: 'x1', y1: 0, y2: data.top, className: 'phase-boundary' }),
-      // Interpersonal events and notes: a marker on the time axis, a line, and the label beside it, set off far
-      // enough that a score drawn on the same day stays readable.
+      // Interpersonal events and notes: a marker on the axis, a line, and the label along it where it has room.
       Plot.ruleX(data.annotations, { x: 'x', y1: 0, y2: data.maxTotal, className: 'annotation-rule' }),
-      Plot.dot(data.annotations, { x: 'x', y: 0, symbol: 'diamond', r: 6, className: 'annotation-mark' }),
-      ...(['top', 'bottom'] as const).map((side) =>
-        Plot.text(
-          data.annotations.filter((a) => a.labelAt === side),
-          {
-            x: 'x',
-            y: side === 'top' ? data.maxTotal * 0.97 : data.maxTotal * 0.06,
-            text: 'label',
-            rotate: -90,
-            textAnchor: side === 'top' ? 'end' : 'start',
-            dx: 13,
-            className: 'annotation-label',
-          },
-        ),
-      ),
+      Plot.dot(data.annotations, {
+        x: 'x',
+        y: 0,
+        symbol: 'diamond',
+        r: 6,
+        className: 'annotation-mark',
+        title: (a: ChartData['annotations'][number]) => `${a.where}: ${a.fullLabel}`,
+      }),
+      ...labelMarks,
       // The baseline: a dashed line at the first score, and a ring round that point.
       ...(data.baseline
         ? [
             Plot.ruleY([data.baseline], { y: 'y', x1: data.baseline.x, x2: data.end, className: 'baseline-rule' }),
-            Plot.text([data.baseline], {
-              x: data.end,
-              y: 'y',
-              text: () => t('chart.baseline'),
-              textAnchor: 'end',
-              dy: -7,
-              className: 'baseline-label',
-            }),
+            ...(layout.baselineLabel
+              ? [
+                  Plot.text([data.baseline], {
+                    x: data.end,
+                    y: 'y',
+                    text: () => t('chart.baseline'),
+                    textAnchor: 'end',
+                    dy: -7,
+                    className: 'baseline-label',
+                  }),
+                ]
+              : []),
             Plot.dot([data.baseline], { x: 'x', y: 'y', r: 10, symbol: 'circle', className: 'baseline-ring' }),
           ]
         : []),
-      // The trajectory. A flagged answer is a triangle, not only a colour.
+      // The trajectory, in session order. A flagged answer is a triangle, not only a colour.
       Plot.line(data.points, { x: 'x', y: 'y', className: 'score-line' }),
-      Plot.dot(plain, { x: 'x', y: 'y', r: 5, symbol: 'circle', className: 'score-dot' }),
-      Plot.dot(flagged, { x: 'x', y: 'y', r: 9, symbol: 'triangle', className: 'score-flagged' }),
-      Plot.text(data.points, { x: 'x', y: 'y', text: 'y', dy: -14, className: 'score-value' }),
+      Plot.dot(plain, { x: 'x', y: 'y', r: 5, symbol: 'circle', className: 'score-dot', title: 'title' }),
+      Plot.dot(flagged, { x: 'x', y: 'y', r: 9, symbol: 'triangle', className: 'score-flagged', title: 'title' }),
+      ...valueMarks,
     ],
   });
   for (const style of chart.querySelectorAll('style')) style.remove();
@@ -137,11 +159,11 @@ function draw(data: ChartData, width: number, label: string): SVGSVGElement | HT
 }
 
 /**
- * Narrower than this, the plot would have no room between its margins (40 px of axis, up to 124 px of band names):
+ * Narrower than this, the plot would have no room between its margins (40 px of axis, up to 50 px of band ranges):
  * it is not drawn, and the scores table beside it still says everything. Layout passes (printing, a section opening)
  * can report a width of a pixel or two for a moment.
  */
-const minimumWidth = 240;
+const minimumWidth = 200;
 
 /** One instrument's trajectory over the course, drawn to the width it is given. */
 export function MeasureChart({ data, label }: { data: ChartData; label: string }) {

@@ -106,6 +106,7 @@ export function QuestionnaireActions({ detail, patientId }: { detail: CourseDeta
           instrument={giving}
           courseId={courseId}
           patientId={patientId}
+          sessions={detail.sessions}
           onDone={(administration) => {
             setGiving(null);
             form.succeed(recordedText(administration, giving.shortName));

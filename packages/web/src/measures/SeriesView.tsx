@@ -1,7 +1,6 @@
 import type { MeasuresView } from '@ipt/contract';
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { t } from '../i18n/t.js';
-import { today } from '../today.js';
 import { chartData, type Series } from './chart-data.js';
 import { ChartKey } from './ChartKey.js';
 import { InterpretationList } from './InterpretationList.js';
@@ -13,7 +12,7 @@ const MeasureChart = lazy(() => import('./MeasureChart.js').then((m) => ({ defau
 /** One instrument over the course: the chart with its key, what the scores mean, and the same data as a table. */
 export function SeriesView({ view, series }: { view: MeasuresView; series: Series }) {
   const headingId = useId();
-  const data = useMemo(() => chartData(view, series, today()), [view, series]);
+  const data = useMemo(() => chartData(view, series), [view, series]);
   const label = t('chart.label', { instrument: series.shortName });
   return (
     <section className="series" aria-labelledby={headingId}>
@@ -27,13 +26,13 @@ export function SeriesView({ view, series }: { view: MeasuresView; series: Serie
               <MeasureChart data={data} label={label} />
             </Suspense>
             <figcaption>
-              <ChartKey hasAnnotations={data.annotations.length > 0} />
+              <ChartKey data={data} />
             </figcaption>
           </figure>
           <InterpretationList series={series} />
         </div>
       )}
-      {series.points.length > 0 && <ScoreTable series={series} />}
+      {series.points.length > 0 && <ScoreTable series={series} data={data} />}
     </section>
   );
 }

@@ -25,7 +25,10 @@ export function CheckIn({ draft, change, flush }: WorkProps) {
             : t('checkIn.given', { instrument: s.shortName, total: p.total, band: p.band ?? '' }),
       })),
   );
-  const due = (measures?.due ?? []).filter((d) => d.sessionNumber === session.number);
+  // Due at this session: asked for at it, or overdue since it or an earlier one.
+  const due = (measures?.due ?? []).filter(
+    (d) => d.sessionNumber === session.number || (d.overdueSince !== null && d.overdueSince <= session.number),
+  );
   return (
     <div className="check-in stack">
       <h3>{t('checkIn.heading')}</h3>

@@ -4,7 +4,6 @@ import { formatDate, formatDayMonth, t } from '../../i18n/t.js';
 import { chartData } from '../../measures/chart-data.js';
 import { judgementText } from '../../middle/judgement.js';
 import { TableScroll } from '../../layout/TableScroll.js';
-import { today } from '../../today.js';
 import { Heading, type Level } from './Heading.js';
 
 // The drawing library is loaded only where a chart is shown.
@@ -51,7 +50,7 @@ function MeasureReview({
   level: Level;
 }) {
   const series = measures?.series.find((s) => s.instrumentId === measure.instrumentId);
-  const data = useMemo(() => (measures && series ? chartData(measures, series, today()) : null), [measures, series]);
+  const data = useMemo(() => (measures && series ? chartData(measures, series) : null), [measures, series]);
   const { baseline, latest } = measure;
   const sustained = measure.sustainedRecovery;
   const rows = [
