@@ -127,10 +127,10 @@ function draw(data: ChartData, width: number, label: string): SVGSVGElement | HT
             ...(layout.baselineLabel
               ? [
                   Plot.text([data.baseline], {
-                    x: data.end,
+                    x: layout.baselineLabel.x,
                     y: 'y',
                     text: () => t('chart.baseline'),
-                    textAnchor: 'end',
+                    textAnchor: layout.baselineLabel.anchor,
                     dy: -7,
                     className: 'baseline-label',
                   }),

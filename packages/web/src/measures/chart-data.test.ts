@@ -194,7 +194,7 @@ describe(chartLayout.name, () => {
     expect(layout.values.map((v) => v.point.y)).toEqual([19, 14, 11]);
     expect(layout.labels.map((l) => l.annotation.label)).toEqual(['Argument with her sister']);
     expect(layout.phaseNames.map((p) => p.phase)).toEqual(['initial', 'middle']);
-    expect(layout.baselineLabel).toBe(true);
+    expect(layout.baselineLabel?.anchor).toBe('end');
   });
 
   it('moves a value from above to below or beside its point when the point above it is in the way', () => {
@@ -229,6 +229,15 @@ describe(chartLayout.name, () => {
     const layout = chartLayout(sameDay, 1000);
     expect(layout.labels.map((l) => l.spot.offset)).toEqual([22]);
     expect(collisions([...layout.values.map((v) => v.box), ...layout.labels.map((l) => l.box)])).toEqual([]);
+  });
+
+  it('writes "Baseline" just after the ring when the end of its line is taken', () => {
+    const sessions = weekly(8);
+    const points = sessions.map((s, i) => point(s.number, s.date, 16 - i));
+    const event = [{ id: 'e1', date: '2026-03-01', label: 'Moved house', kind: 'event' }];
+    const layout = chartLayout(dataOf(viewOf(points, sessions, event)), 500);
+    expect(layout.baselineLabel?.anchor).toBe('start');
+    expect(layout.baselineLabel?.x).toBeGreaterThan(1);
   });
 
   it('leaves out an event label that has no room anywhere; the key names it in full', () => {

@@ -321,8 +321,11 @@ export interface ChartLayout {
   readonly bandRanges: readonly ChartBand[];
   /** The phases whose name fits in their span of the strip. */
   readonly phaseNames: readonly ChartPhase[];
-  /** Whether "Baseline" is written at the end of its line. */
-  readonly baselineLabel: boolean;
+  /**
+   * Where "Baseline" is written along its dashed line: at the line's end, or, if something is there, just after the
+   * ring round the first score (x in sessions); null when neither has room.
+   */
+  readonly baselineLabel: { readonly x: number; readonly anchor: 'start' | 'end' } | null;
 }
 
 /** Room above the plot for the y axis's name. */
@@ -363,14 +366,22 @@ export function chartLayout(data: ChartData, width: number): ChartLayout {
     taken.push({ x1: px(a.x) - 1, x2: px(a.x) + 1, y1: py(data.maxTotal), y2: plotBottom });
   }
 
-  let baselineLabel = false;
+  let baselineLabel: ChartLayout['baselineLabel'] = null;
   if (data.baseline) {
-    const text = t('chart.baseline');
+    const w = t('chart.baseline').length * charWidth;
     const y = py(data.baseline.y) - 7;
-    const box = { x1: right - text.length * charWidth, x2: right, y1: y - lineHeight / 2, y2: y + lineHeight / 2 };
-    if (free(box)) {
-      taken.push(box);
-      baselineLabel = true;
+    const afterRing = px(data.baseline.x) + 14;
+    const spots = [
+      { x1: right - w, x: right, anchor: 'end' as const },
+      { x1: afterRing, x: afterRing, anchor: 'start' as const },
+    ];
+    for (const spot of spots) {
+      const box = { x1: spot.x1, x2: spot.x1 + w, y1: y - lineHeight / 2, y2: y + lineHeight / 2 };
+      if (free(box)) {
+        taken.push(box);
+        baselineLabel = { x: fromPx(spot.x), anchor: spot.anchor };
+        break;
+      }
     }
   }
 
