@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   assertNewSession,
+  assertSessionDate,
   assertPhaseLengths,
   assertPlannedSessions,
   type CourseFacts,
@@ -27,16 +28,44 @@ const weekly = (n: number): SessionFacts[] =>
   }));
 
 describe(assertNewSession.name, () => {
+  const today = '2026-10-01';
   it('refuses a session dated before the course starts', () => {
-    expect(() => assertNewSession(course, [], { number: 1, date: '2026-09-06', attendance: 'attended' })).toThrow(
-      /before the course starts/,
-    );
+    expect(() =>
+      assertNewSession(course, [], { number: 1, date: '2026-09-06', attendance: 'attended' }, today),
+    ).toThrow(/before the course starts/);
   });
 
   it('refuses a second session with the same number', () => {
     expect(() =>
-      assertNewSession(course, weekly(2), { number: 2, date: '2026-09-30', attendance: 'attended' }),
+      assertNewSession(course, weekly(2), { number: 2, date: '2026-09-30', attendance: 'attended' }, today),
     ).toThrow(/already has a session number 2/);
+  });
+
+  it('refuses a session recorded as attended before its day, naming the date field', () => {
+    expect(() =>
+      assertNewSession(course, weekly(3), { number: 4, date: '2026-10-05', attendance: 'attended' }, today),
+    ).toThrow(
+      expect.objectContaining({
+        field: 'date',
+        message:
+          'This date (2026-10-05) is after today (2026-10-01), so the session cannot be recorded as attended yet. Record it on or after the day it happens, or record it as cancelled.',
+      }),
+    );
+  });
+});
+
+describe(assertSessionDate.name, () => {
+  const today = '2026-10-01';
+  it('takes attended and no-show sessions up to today, and a cancellation ahead of its day', () => {
+    expect(() => assertSessionDate(course, { date: today, attendance: 'attended' }, today)).not.toThrow();
+    expect(() => assertSessionDate(course, { date: '2026-09-28', attendance: 'no-show' }, today)).not.toThrow();
+    expect(() => assertSessionDate(course, { date: '2026-10-12', attendance: 'cancelled' }, today)).not.toThrow();
+  });
+
+  it('refuses a no-show in the future as it refuses an attended one', () => {
+    const missed = () => assertSessionDate(course, { date: '2026-10-02', attendance: 'no-show' }, today);
+    expect(missed).toThrow(expect.objectContaining({ field: 'date' }));
+    expect(missed).toThrow(/cannot be recorded as a no-show yet/);
   });
 });
 

@@ -56,11 +56,39 @@ export function assertPhaseLengths(planned: number, lengths: PhaseLengths): void
   }
 }
 
-/** A course cannot have two sessions with the same number, and a session cannot predate the course. */
-export function assertNewSession(course: CourseFacts, existing: readonly SessionFacts[], session: SessionFacts): void {
+/**
+ * Attendance that says what happened (attended, or a no-show) is a fact about a day that has come: a session
+ * dated after today can only be recorded as cancelled (called off ahead). The session still to come is the course's
+ * next scheduled one (`nextSessionDate`), not a record. A session cannot predate its course either.
+ */
+export function assertSessionDate(
+  course: Pick<CourseFacts, 'startDate'>,
+  session: Pick<SessionFacts, 'date' | 'attendance'>,
+  today: string,
+): void {
   if (session.date < course.startDate) {
     throw new RuleViolation(`A session cannot be dated before the course starts (${course.startDate}).`, 'date');
   }
+  if (session.date > today && session.attendance !== Attendance.cancelled) {
+    const what = session.attendance === Attendance.attended ? 'attended' : 'a no-show';
+    throw new RuleViolation(
+      `This date (${session.date}) is after today (${today}), so the session cannot be recorded as ${what} yet. Record it on or after the day it happens, or record it as cancelled.`,
+      'date',
+    );
+  }
+}
+
+/**
+ * A course cannot have two sessions with the same number; a session cannot predate the course, nor be recorded as
+ * attended (or missed) before its day (`assertSessionDate`).
+ */
+export function assertNewSession(
+  course: CourseFacts,
+  existing: readonly SessionFacts[],
+  session: SessionFacts,
+  today: string,
+): void {
+  assertSessionDate(course, session, today);
   if (existing.some((s) => s.number === session.number)) {
     throw new RuleViolation(`This course already has a session number ${session.number}.`, 'number');
   }

@@ -14,6 +14,7 @@ import {
   assertPhaseLengths,
   assertPhaseTransition,
   assertPlannedSessions,
+  assertSessionDate,
   Conflict,
   Phase,
   type PhaseLengths,
@@ -171,7 +172,7 @@ export class CoursesService {
           date: input.date,
           attendance: input.attendance,
         };
-        assertNewSession(courses.toCourse(course), existing, facts);
+        assertNewSession(courses.toCourse(course), existing, facts, w.today);
         const session = {
           id: uuidv7(),
           organisationId: w.organisationId,
@@ -226,8 +227,14 @@ export class CoursesService {
       if (work?.record.data.status === 'finished' && !reason) {
         throw new RuleViolation('This session’s record is finished: say why it changes.', 'reason');
       }
-      if (input.date !== undefined && input.date < course.startDate) {
-        throw new RuleViolation(`A session cannot be dated before the course starts (${course.startDate}).`, 'date');
+      // A changed date or attendance is checked as a new session is: not before the course, and not attended (or
+      // missed) before its day. A note added to a session kept from before is not refused for its date.
+      if (input.date !== undefined || input.attendance !== undefined) {
+        const after = {
+          date: input.date ?? before.date,
+          attendance: input.attendance ?? courses.toSession(before).attendance,
+        };
+        assertSessionDate(courses.toCourse(course), after, w.today);
       }
       const kept = { ...courses.toSession(before), ...(reason && { changeReason: reason }) };
       await w.saveVersioned('sessions', before, version, changes, { type: 'Session', data: kept });

@@ -1,5 +1,5 @@
 import { type CourseDetail, CreateSessionRequest } from '@ipt/contract';
-import { Attendance, SessionLength } from '@ipt/core';
+import { Attendance, assertSessionDate, RuleViolation, SessionLength } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import { api } from '../api.js';
@@ -14,9 +14,13 @@ import { useRefreshPatient } from './use-refresh-patient.js';
 
 const attendanceOptions = Object.values(Attendance).map((a) => ({ value: a, label: attendanceLabel(a) }));
 
+/**
+ * The next session's number, and its date when that day has come: a session is recorded as attended on or after
+ * its day (core `assertSessionDate`), so before then the form offers today.
+ */
 const defaults = (nextNumber: number, nextDate: string | null) => ({
   number: String(nextNumber),
-  date: nextDate ?? today(),
+  date: nextDate !== null && nextDate <= today() ? nextDate : today(),
   attendance: Attendance.attended as string,
   lengthMinutes: String(SessionLength.defaultMinutes),
   note: '',
@@ -55,7 +59,19 @@ export function RecordSessionForm({ detail, patientId }: { detail: CourseDetail;
 
   const submit = form.onSubmit(() => {
     const body = toBody(form.values);
-    const found = { ...validate(CreateSessionRequest, body), ...missing(form.values, ['number', 'date']) };
+    const found: Record<string, string> = {
+      ...validate(CreateSessionRequest, body),
+      ...missing(form.values, ['number', 'date']),
+    };
+    if (found.date === undefined) {
+      // Core's rule, before the server applies it: not before the course, not attended before its day.
+      try {
+        assertSessionDate(course, body, today());
+      } catch (error) {
+        if (!(error instanceof RuleViolation)) throw error;
+        found[error.field ?? 'date'] = error.message;
+      }
+    }
     if (form.check(found, t('form.fixErrors'))) record.mutate(body);
   });
 
