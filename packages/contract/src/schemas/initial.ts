@@ -72,6 +72,8 @@ export const LifeEventFields = z.strictObject({
   perceivedImpact: z.number().int().min(-3).max(3).nullable().optional(),
   /** The session it was told at: an interval event of the middle phase (DOMAIN §1.3 "key events"). */
   sessionId: Id.nullable().optional(),
+  /** An expected event not yet happened, dated in the future (core `assertLifeEventDate`). */
+  planned: z.boolean().optional(),
 });
 export const LifeEvent = LifeEventFields.extend(recordMeta).meta({ id: 'LifeEvent' });
 
@@ -145,15 +147,20 @@ export const CreateCircleSnapshotRequest = z
   })
   .meta({ id: 'CreateCircleSnapshotRequest' });
 
+/**
+ * One area of the choice. A saved choice is merged with the one kept (core `mergeProblemAreaChoice`): for an area
+ * kept as it was, an absent `personId` keeps the kept person and `null` clears it.
+ */
 const AreaSelection = z.strictObject({
   area: z.enum(values(ProblemArea)),
   disputeStage: z.enum(values(DisputeStage)).optional(),
-  personId: Id.optional(),
+  personId: Id.nullable().optional(),
 });
 export const ProblemAreaChoiceRequest = z
   .strictObject({
     preset: z.enum(values(TaxonomyPreset)),
     primary: AreaSelection,
+    /** Absent: the kept secondary area stays; null: there is none. */
     secondary: AreaSelection.nullable().optional(),
     rationale: z.string().trim().min(1, 'Write why this area was chosen.').max(4000),
     complicatingFactors: z

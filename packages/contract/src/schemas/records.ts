@@ -117,6 +117,8 @@ export const LifeEventData = z.strictObject({
   perceivedImpact: z.number().int().nullable().optional(),
   /** The session it was told at: an interval event of the middle phase (DOMAIN §1.3 "key events"). */
   sessionId: Id.nullable().optional(),
+  /** An expected event not yet happened (a transition seen coming), dated in the future (DOMAIN §2.4, §3.5). */
+  planned: z.boolean().optional(),
 }) satisfies z.ZodType<Omit<LifeEvent, 'id'>>;
 
 /** Every DOMAIN §2.2 field present: the server completes an entry from core's blank one before it keeps it. */

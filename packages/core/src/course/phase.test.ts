@@ -9,6 +9,7 @@ import {
   presetPhaseLengths,
   SchoolPreset,
   schoolPresets,
+  sessionPhases,
   statusAfterPhase,
 } from './phase.js';
 
@@ -88,5 +89,55 @@ describe(statusAfterPhase.name, () => {
     expect(statusAfterPhase(Phase.maintenance, Phase.ended)).toBe('completed');
     expect(statusAfterPhase(Phase.middle, Phase.ended)).toBe('ended-early');
     expect(statusAfterPhase(Phase.initial, Phase.middle)).toBe('active');
+  });
+});
+
+describe(sessionPhases.name, () => {
+  // A 16-session IPTUK course (1–4 initial, 5–12 middle, 13–16 termination) moved to termination after session 8,
+  // because the patient is moving away (fictional).
+  const iptuk = { plannedSessions: 16, phaseLengths: presetPhaseLengths(SchoolPreset.iptuk) };
+  const held = (phase: Phase, ...numbers: number[]) => numbers.map((number) => ({ number, phase }));
+
+  it('puts the next session in the phase the course is in, not where the plan had it', () => {
+    const sessions = [...held('initial', 1, 2, 3, 4), ...held('middle', 5, 6, 7, 8)];
+    const byNumber = sessionPhases({ ...iptuk, phase: 'termination', sessions, through: 16 });
+    expect(byNumber.slice(0, 4)).toEqual(Array(4).fill('initial'));
+    expect(byNumber.slice(4, 8)).toEqual(Array(4).fill('middle'));
+    // Session 9 is next: the course is in termination, so it is, and so is every session after it.
+    expect(byNumber.slice(8)).toEqual(Array(8).fill('termination'));
+  });
+
+  it('keeps a course still in its initial phase there for the next session, and the plan after it', () => {
+    const sessions = held('initial', 1, 2, 3, 4, 5);
+    const byNumber = sessionPhases({ ...iptuk, phase: 'initial', sessions, through: 16 });
+    expect(byNumber.slice(0, 6)).toEqual(Array(6).fill('initial'));
+    expect(byNumber.slice(6, 12)).toEqual(Array(6).fill('middle'));
+    expect(byNumber.slice(12)).toEqual(Array(4).fill('termination'));
+  });
+
+  it('follows the plan for a new course, and draws recorded sessions in the phase they were held in', () => {
+    expect(sessionPhases({ ...iptuk, phase: 'initial', sessions: [], through: 16 })).toEqual(
+      Array.from({ length: 16 }, (_, i) => expectedPhase(i + 1, 16, iptuk.phaseLengths)),
+    );
+    const sessions = [...held('initial', 1, 2, 3), ...held('middle', 4)];
+    expect(sessionPhases({ ...iptuk, phase: 'middle', sessions, through: 5 })).toEqual([
+      'initial',
+      'initial',
+      'initial',
+      'middle',
+      'middle',
+    ]);
+  });
+
+  it('gives a gap in the numbering the phase before it, and an ended course its last phase', () => {
+    const sessions = [...held('initial', 1, 2), ...held('middle', 5)];
+    expect(sessionPhases({ ...iptuk, phase: 'ended', sessions, through: 6 })).toEqual([
+      'initial',
+      'initial',
+      'initial',
+      'initial',
+      'middle',
+      'middle',
+    ]);
   });
 });

@@ -116,3 +116,42 @@ export function statusAfterPhase(from: Phase, to: Phase): 'active' | 'completed'
   if (to !== Phase.ended) return 'active';
   return from === Phase.termination || from === Phase.maintenance ? 'completed' : 'ended-early';
 }
+
+const phaseRank: Record<Phase, number> = { initial: 0, middle: 1, termination: 2, maintenance: 3, ended: 4 };
+
+/** The later of two phases in the course's order. */
+export function laterPhase(a: Phase, b: Phase): Phase {
+  return phaseRank[a] >= phaseRank[b] ? a : b;
+}
+
+/**
+ * The phase each session of a course belongs to, as the course is drawn: one truth with the phase the course is in.
+ * A recorded session is in the phase it was held in (the server keeps it with the session). The phase moves only
+ * by an explicit, recorded step (DOMAIN §0–§1), so the next session falls in the course's current phase: a course
+ * moved to termination early has its next session in termination, not where the plan had it. Sessions after the
+ * next follow the plan's boundaries (`expectedPhase`), never earlier than the current phase. A gap in the
+ * numbering takes the phase of the session before it. `current` is the course's phase, or for an ended course the
+ * phase of its last recorded session.
+ */
+export function sessionPhases(input: {
+  readonly plannedSessions: number;
+  readonly phaseLengths: PhaseLengths;
+  readonly phase: Phase;
+  readonly sessions: readonly { readonly number: number; readonly phase: Phase }[];
+  /** Session numbers 1 … `through` are given a phase. */
+  readonly through: number;
+}): Phase[] {
+  const recorded = new Map(input.sessions.map((s) => [s.number, s.phase]));
+  const lastRecorded = input.sessions.reduce((max, s) => Math.max(max, s.number), 0);
+  const lastPhase = recorded.get(lastRecorded) ?? Phase.initial;
+  const current = input.phase === Phase.ended ? lastPhase : input.phase;
+  const out: Phase[] = [];
+  for (let n = 1; n <= input.through; n++) {
+    const held = recorded.get(n);
+    if (held !== undefined) out.push(held);
+    else if (n < lastRecorded) out.push(out.at(-1) ?? Phase.initial);
+    else if (n === lastRecorded + 1 && input.phase !== Phase.ended) out.push(current);
+    else out.push(laterPhase(current, expectedPhase(n, input.plannedSessions, input.phaseLengths)));
+  }
+  return out;
+}

@@ -8,7 +8,9 @@ import {
   type FormulationInput,
   formulationSections,
   newFormulation,
+  onsetLinkedEvent,
 } from './formulation.js';
+import type { LifeEvent } from './timeline.js';
 
 const joy: FormulationInput = {
   diagnosis: 'major depression',
@@ -81,6 +83,107 @@ describe(draftFormulation.name, () => {
     expect(() => draftFormulation({ ...joy, plannedSessions: 2 })).toThrow(
       expect.objectContaining({ field: 'plannedSessions' }),
     );
+  });
+});
+
+/**
+ * Amara (fictional), perinatal: low mood since April 2026, after her daughter Zuri's birth in March; arguments with
+ * her partner Kofi about night feeds in May; back to work at the pharmacy planned for January 2027.
+ */
+describe('a perinatal draft from the EPDS and the timeline (Amara, fictional)', () => {
+  const onset = { year: 2026, month: 4 };
+  const events: LifeEvent[] = [
+    { id: 'school', date: { year: 2009 }, category: 'move', description: 'Moved away for university' },
+    { id: 'birth', date: '2026-03-09', category: 'birth', description: 'Zuri born, after a long labour.' },
+    {
+      id: 'feeds',
+      date: { year: 2026, month: 5 },
+      category: 'dispute',
+      personId: 'kofi',
+      description: 'Arguments with Kofi about the night feeds',
+    },
+    {
+      id: 'work',
+      date: { year: 2027, month: 1 },
+      category: 'work',
+      description: 'Back to work at the pharmacy',
+      planned: true,
+    },
+  ];
+  const amara: FormulationInput = {
+    diagnosis: 'postnatal depression',
+    baseline: {
+      instrumentId: 'epds',
+      instrumentShortName: 'EPDS',
+      total: 16,
+      bandLabel: 'Likely depression (≥ 13): assess for depression',
+    },
+    onset,
+    problemArea: 'transition',
+    plannedSessions: 12,
+    patientName: 'Amara',
+  };
+
+  it('says the EPDS band as a sentence, never as the clinician’s label', () => {
+    const diagnosis = section(amara, 'diagnosis') ?? '';
+    expect(diagnosis).toBe(
+      'What you have been going through has a name: postnatal depression. On the EPDS questionnaire you scored 16. On this questionnaire a score of 13 or more means that depression is likely.',
+    );
+    expect(diagnosis).not.toMatch(/assess for|≥|range/);
+  });
+
+  it('says the other EPDS bands in words as well', () => {
+    const at = (total: number, bandLabel: string) =>
+      section(
+        { ...amara, baseline: { ...(amara.baseline ?? { instrumentShortName: 'EPDS' }), total, bandLabel } },
+        'diagnosis',
+      );
+    expect(at(11, 'Possible depression (≥ 10, the more sensitive threshold)')).toContain(
+      'you scored 11. On this questionnaire a score from 10 to 12 means that depression is possible.',
+    );
+    expect(at(7, 'Below 10')).toContain(
+      'you scored 7, which is below 10, the lowest score at which this questionnaire suggests depression.',
+    );
+  });
+
+  it('says PHQ-9 and HAM-D bands as ranges, and leaves out a band it has no words for', () => {
+    const phq = { instrumentId: 'phq-9', instrumentShortName: 'PHQ-9', total: 12, bandLabel: 'Moderate' };
+    expect(section({ ...amara, baseline: phq }, 'diagnosis')).toContain(
+      'you scored 12, which is in the moderate range.',
+    );
+    const hamd = { instrumentId: 'ham-d-17', instrumentShortName: 'HAM-D', total: 5, bandLabel: 'No depression' };
+    expect(section({ ...amara, baseline: hamd }, 'diagnosis')).toContain(
+      'you scored 5, which is in the range the scale counts as no depression.',
+    );
+    const unknown = { instrumentShortName: 'Local scale', total: 9, bandLabel: 'High (≥ 8): review' };
+    expect(section({ ...amara, baseline: unknown }, 'diagnosis')).toContain('Local scale questionnaire you scored 9.');
+  });
+
+  it('links the onset to the event of the chosen area near it, and leaves out what is far or only planned', () => {
+    expect(onsetLinkedEvent({ events, onset, problemArea: 'transition' })?.id).toBe('birth');
+    expect(onsetLinkedEvent({ events, onset, problemArea: 'dispute', personId: 'kofi' })?.id).toBe('feeds');
+    // Nothing of the area's kind near the onset: the event closest to it (mid-May is nearer mid-April than 9 March).
+    expect(onsetLinkedEvent({ events, onset, problemArea: 'grief' })?.id).toBe('feeds');
+    expect(
+      onsetLinkedEvent({
+        events: [events[0], events[3]].filter((e) => e !== undefined),
+        onset,
+        problemArea: 'transition',
+      }),
+    ).toBeNull();
+  });
+
+  it('names the linked event in the draft, in the clinician’s words, with when it happened', () => {
+    const onsetEvent = onsetLinkedEvent({ events, onset, problemArea: 'transition' });
+    const link = section({ ...amara, onsetEvent }, 'link') ?? '';
+    expect(link).toMatch(
+      /^Your symptoms began in April 2026, close in time to something you told me about: “Zuri born, after a long labour”, in March 2026\. /,
+    );
+    expect(link).toContain('We call this a role transition');
+    const text = draftFormulation({ ...amara, onsetEvent });
+    expect(text).not.toMatch(affirmativeBlame);
+    expect(text).not.toMatch(/undefined|null|\.\.|“”/);
+    expect(text).not.toContain('pharmacy');
   });
 });
 

@@ -10,23 +10,45 @@
  */
 import { assertPlannedSessions } from '../course/course.js';
 import { RuleViolation } from '../errors.js';
+import type { Band } from '../measures/instrument.js';
+import { getInstrument, isInstrumentId } from '../measures/registry.js';
 import { formatTimelineDate, type TimelineDate } from './approx-date.js';
+import { roleChangeCategories } from './hints.js';
 import { areaDefinition, CanonicalArea, type ProblemArea } from './problem-areas.js';
+import { type LifeEvent, LifeEventCategory, ProximalWindow, proximalEvents } from './timeline.js';
+
+/** The baseline severity score the formulation names (DOMAIN §4.3: "your {instrument} score of {score}"). */
+export interface FormulationBaseline {
+  /** The registry's id ("phq-9", "epds"), so the band can be said in words that fit the instrument. */
+  readonly instrumentId?: string;
+  readonly instrumentShortName: string;
+  readonly total: number;
+  /** The band's label as it was recorded with the score. */
+  readonly bandLabel: string;
+}
+
+/**
+ * The instruments whose score names the severity of a depression in the formulation: HAM-D in research and PHQ-9 in
+ * practice (DOMAIN §1.2 [S2][S4][S5]), the EPDS in perinatal care (DOMAIN §7.2 [Inference]). GAD-7, WHO-5 and WSAS
+ * measure something else, so they are not the formulation's baseline.
+ */
+export const formulationSeverityInstruments: readonly string[] = ['phq-9', 'epds', 'ham-d-17'];
 
 export interface FormulationInput {
   /** As the patient should hear it, e.g. "depression" or "major depression". */
   readonly diagnosis: string;
-  readonly baseline?: {
-    readonly instrumentShortName: string;
-    readonly total: number;
-    readonly bandLabel: string;
-  } | null;
+  readonly baseline?: FormulationBaseline | null;
   /** Onset of the current episode. */
   readonly onset: TimelineDate;
   /** Whether the symptoms began then or got worse then (the seed case "worsened after" a loss). Default: began. */
   readonly onsetWording?: 'began' | 'worsened';
   /** A clause that completes "around the time that …", in the second person: "your dog Brandy died". */
   readonly linkingEvent?: string | null;
+  /**
+   * The timeline event linked to the onset (`onsetLinkedEvent`), in the clinician's words; used when no
+   * `linkingEvent` clause is given.
+   */
+  readonly onsetEvent?: Pick<LifeEvent, 'date' | 'description'> | null;
   /** The person at the centre of the focus: the one who died, the other party to a dispute. */
   readonly linkingPerson?: string | null;
   readonly problemArea: ProblemArea;
@@ -47,6 +69,95 @@ export type FormulationSection = (typeof FormulationSection)[keyof typeof Formul
 
 const clause = (s: string | null | undefined) => (s ?? '').trim().replace(/[.\s]+$/, '');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * What a band means, said to the patient after "you scored N". A severity band is a range ("in the moderate
+ * range"); the EPDS bands are screening thresholds, not severities, so they are said as what the score suggests.
+ * Each text follows its instrument's published bands; a band without words here is not said at all, rather than
+ * read out from a label written for the clinician ("Likely depression (≥ 13): assess for depression").
+ */
+const bandWords: Readonly<Record<string, Readonly<Record<string, (band: Band) => string>>>> = {
+  // PHQ-9: 0–4 none/minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe (DOMAIN §9.1 [S27]).
+  'phq-9': {
+    'none-minimal': () => ', which is in the none-to-minimal range.',
+    mild: () => ', which is in the mild range.',
+    moderate: () => ', which is in the moderate range.',
+    'moderately-severe': () => ', which is in the moderately severe range.',
+    severe: () => ', which is in the severe range.',
+  },
+  // HAM-D-17: Zimmerman 2013 by default, or the five-band set (DOMAIN §9.5 [S30]; ERRATA rows 47–48).
+  'ham-d-17': {
+    none: () => ', which is in the range the scale counts as no depression.',
+    mild: () => ', which is in the mild range.',
+    moderate: () => ', which is in the moderate range.',
+    severe: () => ', which is in the severe range.',
+    'very-severe': () => ', which is in the very severe range.',
+  },
+  // EPDS: ≥ 10 possible and ≥ 13 likely depression (Cox 1987 thresholds; DOMAIN §9.4 [S29]; ERRATA row 33).
+  epds: {
+    'below-threshold': (b) =>
+      `, which is below ${b.max + 1}, the lowest score at which this questionnaire suggests depression.`,
+    possible: (b) => `. On this questionnaire a score from ${b.min} to ${b.max} means that depression is possible.`,
+    likely: (b) => `. On this questionnaire a score of ${b.min} or more means that depression is likely.`,
+  },
+};
+
+/** The band a recorded score was given: the instrument's band with the recorded label, else the default one. */
+function recordedBand(baseline: FormulationBaseline): Band | null {
+  const id = baseline.instrumentId;
+  if (id === undefined || !isInstrumentId(id)) return null;
+  const instrument = getInstrument(id);
+  const sets = [instrument.bands, ...Object.values(instrument.alternativeBands ?? {})];
+  const inRange = (b: Band) => b.min <= baseline.total && baseline.total <= b.max;
+  return (
+    sets.flat().find((b) => b.label === baseline.bandLabel && inRange(b)) ?? instrument.bands.find(inRange) ?? null
+  );
+}
+
+/** "On the PHQ-9 questionnaire you scored 17, which is in the moderately severe range." */
+function baselineSentence(baseline: FormulationBaseline): string {
+  const scored = `On the ${clause(baseline.instrumentShortName)} questionnaire you scored ${baseline.total}`;
+  const band = recordedBand(baseline);
+  const words = band && baseline.instrumentId ? bandWords[baseline.instrumentId]?.[band.id] : undefined;
+  if (words && band) return `${scored}${words(band)}`;
+  // No instrument named: a plain severity word ("Moderately severe") reads as a range; anything else is left out.
+  const label = clause(baseline.bandLabel);
+  if (baseline.instrumentId === undefined && /^[\p{L}][\p{L} –-]*$/u.test(label)) {
+    return `${scored}, which is in the ${label.toLowerCase()} range.`;
+  }
+  return `${scored}.`;
+}
+
+/** The kinds of life event each area is linked through (DOMAIN §3.2 [Inference]; §3.3, §3.4, §3.5, §3.6). */
+const areaEventCategories: Readonly<Record<CanonicalArea, readonly LifeEventCategory[]>> = {
+  [CanonicalArea.grief]: [LifeEventCategory.death],
+  [CanonicalArea.dispute]: [LifeEventCategory.dispute],
+  [CanonicalArea.transition]: roleChangeCategories,
+  [CanonicalArea.deficits]: [LifeEventCategory.isolation],
+};
+
+/**
+ * The life event the formulation links the onset to (DOMAIN §4.1: link the episode to a life event in one problem
+ * area [S3][S4]). Only events near the onset count: the timeline's ±3-month window (DOMAIN §2.4, configurable),
+ * which leaves out planned events, since they have not happened. Among them: an event of the chosen area's kind
+ * first, then one involving the area's person, then the one closest to the onset. Null when none is near.
+ */
+export function onsetLinkedEvent(input: {
+  readonly events: readonly LifeEvent[];
+  readonly onset: TimelineDate;
+  readonly problemArea: ProblemArea;
+  readonly personId?: string | null;
+  readonly windowMonths?: number;
+}): LifeEvent | null {
+  const kinds = areaEventCategories[areaDefinition(input.problemArea).canonical];
+  const near = proximalEvents(input.events, input.onset, input.windowMonths ?? ProximalWindow.defaultMonths).filter(
+    (p) => p.proximal,
+  );
+  const rank = (p: (typeof near)[number]) =>
+    (kinds.includes(p.event.category) ? 2 : 0) + (input.personId && p.event.personId === input.personId ? 1 : 0);
+  const best = [...near].sort((a, b) => rank(b) - rank(a) || Math.abs(a.daysFromOnset) - Math.abs(b.daysFromOnset))[0];
+  return best?.event ?? null;
+}
 
 function focusSentence(area: ProblemArea, person: string): string {
   const canonical = areaDefinition(area).canonical;
@@ -76,6 +187,12 @@ export function formulationSections(
   const area = areaDefinition(input.problemArea);
   const name = clause(input.patientName);
   const event = clause(input.linkingEvent);
+  const told = input.onsetEvent ? clause(input.onsetEvent.description) : '';
+  const link = event
+    ? `, around the time that ${event}`
+    : told && input.onsetEvent
+      ? `, close in time to something you told me about: “${told}”, in ${formatTimelineDate(input.onsetEvent.date)}`
+      : '';
   const person = clause(input.linkingPerson);
   const baseline = input.baseline;
   const n = input.plannedSessions;
@@ -87,11 +204,7 @@ export function formulationSections(
     },
     {
       key: FormulationSection.diagnosis,
-      text: `What you have been going through has a name: ${diagnosis}.${
-        baseline
-          ? ` On the ${clause(baseline.instrumentShortName)} questionnaire you scored ${baseline.total}, which is in the ${clause(baseline.bandLabel).toLowerCase()} range.`
-          : ''
-      }`,
+      text: `What you have been going through has a name: ${diagnosis}.${baseline ? ` ${baselineSentence(baseline)}` : ''}`,
     },
     {
       key: FormulationSection.sickRole,
@@ -99,7 +212,7 @@ export function formulationSections(
     },
     {
       key: FormulationSection.link,
-      text: `Your symptoms ${began} in ${formatTimelineDate(input.onset)}${event ? `, around the time that ${event}` : ''}. How we feel and what happens between us and other people affect each other, in both directions. We call this ${area.patientPhrase}: a common setting for depression, and one we know how to work on.`,
+      text: `Your symptoms ${began} in ${formatTimelineDate(input.onset)}${link}. How we feel and what happens between us and other people affect each other, in both directions. We call this ${area.patientPhrase}: a common setting for depression, and one we know how to work on.`,
     },
     {
       key: FormulationSection.focus,

@@ -46,7 +46,8 @@ const wholeNumber = (x: unknown, min: number, max: number, fallback: number): nu
 function readEvents(raw: unknown): LifeEvent[] {
   const out: LifeEvent[] = [];
   for (const e of list(raw)) {
-    if (!isRecord(e)) continue;
+    // A planned event has not happened: the rules read what happened around the onset (DOMAIN §3.2).
+    if (!isRecord(e) || e.planned === true) continue;
     const date = parseTimelineDate(e.date);
     const category = lifeEventCategories.find((c) => c === e.category);
     if (text(e.id) === '' || date === null || category === undefined) continue;

@@ -104,6 +104,11 @@ describe(problemAreaHints.name, () => {
       expect(rules({ onset: 'not a date', events: [event('moved', '2025-12-01', 'move')] })).toEqual([]);
     });
 
+    it('does not fire for a planned change: it has not happened', () => {
+      const planned = { ...event('back to work', '2026-01-20', 'work'), planned: true };
+      expect(rules({ events: [planned] })).toEqual([]);
+    });
+
     it('uses the configured window', () => {
       const events = [event('new job', '2025-07-01', 'work')];
       expect(rules({ events })).toEqual([]);

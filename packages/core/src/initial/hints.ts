@@ -93,7 +93,7 @@ export interface HintInput {
 }
 
 /** Role or status changes (DOMAIN §3.5 [S1][S47]: employment, relationship status, health, living place, childbirth). */
-const roleChangeCategories: readonly LifeEventCategory[] = [
+export const roleChangeCategories: readonly LifeEventCategory[] = [
   LifeEventCategory.transition,
   LifeEventCategory.work,
   LifeEventCategory.move,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemAreaHint } from './hints.js';
-import { assertProblemAreaChoice, differsFromHints, recordProblemAreaChoice } from './problem-area-choice.js';
+import {
+  assertChoicePeople,
+  assertProblemAreaChoice,
+  differsFromHints,
+  mergeProblemAreaChoice,
+  type ProblemAreaChoiceInput,
+  recordProblemAreaChoice,
+} from './problem-area-choice.js';
 
 const hint = (area: ProblemAreaHint['area']): ProblemAreaHint => ({
   rule: 'death-near-onset',
@@ -95,5 +102,76 @@ describe(recordProblemAreaChoice.name, () => {
       hintedAreas: ['grief'],
       differsFromHints: true,
     });
+  });
+});
+
+describe(mergeProblemAreaChoice.name, () => {
+  // Noor (fictional), postnatal: the move to motherhood, and a dispute with her mother-in-law Farah over the baby's care.
+  const kept: ProblemAreaChoiceInput = {
+    preset: 'weissman4',
+    primary: { area: 'transition', personId: null },
+    secondary: { area: 'dispute', disputeStage: 'impasse', personId: 'farah' },
+    rationale,
+    complicatingFactors: [],
+  };
+
+  it("keeps the secondary dispute's person when a form that does not show it saves the same areas", () => {
+    const saved = mergeProblemAreaChoice(kept, {
+      preset: 'weissman4',
+      primary: { area: 'transition' },
+      secondary: { area: 'dispute', disputeStage: 'renegotiation' },
+      rationale: 'Now talking again about the baby’s care.',
+    });
+    expect(saved.secondary).toEqual({ area: 'dispute', disputeStage: 'renegotiation', personId: 'farah' });
+    expect(saved.rationale).toBe('Now talking again about the baby’s care.');
+  });
+
+  it('keeps the secondary area itself when the request does not mention it, and removes it on null', () => {
+    const request = { preset: 'weissman4' as const, primary: { area: 'transition' as const }, rationale };
+    expect(mergeProblemAreaChoice(kept, request).secondary).toEqual(kept.secondary);
+    expect(mergeProblemAreaChoice(kept, { ...request, secondary: null }).secondary).toBeNull();
+  });
+
+  it('clears a person on null, and forgets the person of an area that changed', () => {
+    const cleared = mergeProblemAreaChoice(kept, {
+      ...kept,
+      secondary: { area: 'dispute', disputeStage: 'impasse', personId: null },
+    });
+    expect(cleared.secondary?.personId).toBeNull();
+    const changed = mergeProblemAreaChoice(kept, { ...kept, secondary: { area: 'grief' } });
+    expect(changed.secondary).toEqual({ area: 'grief' });
+  });
+
+  it('keeps complicating factors only while the taxonomy still offers them', () => {
+    const stuart: ProblemAreaChoiceInput = {
+      preset: 'stuart3',
+      primary: { area: 'transition' },
+      rationale,
+      complicatingFactors: ['interpersonal-sensitivity'],
+    };
+    const again = { preset: 'stuart3' as const, primary: { area: 'transition' as const }, rationale };
+    expect(mergeProblemAreaChoice(stuart, again).complicatingFactors).toEqual(['interpersonal-sensitivity']);
+    const other = { preset: 'weissman4' as const, primary: { area: 'transition' as const }, rationale };
+    expect(mergeProblemAreaChoice(stuart, other).complicatingFactors).toEqual([]);
+  });
+
+  it('is the request itself when nothing is kept', () => {
+    const first = { preset: 'weissman4' as const, primary: { area: 'transition' as const }, rationale };
+    expect(mergeProblemAreaChoice(null, first)).toBe(first);
+  });
+});
+
+describe(assertChoicePeople.name, () => {
+  it('names the field of a person who is not in the inventory', () => {
+    const choice: ProblemAreaChoiceInput = {
+      preset: 'weissman4',
+      primary: { area: 'transition' },
+      secondary: { area: 'dispute', disputeStage: 'impasse', personId: 'farah' },
+      rationale,
+    };
+    expect(() => assertChoicePeople(choice, ['farah'])).not.toThrow();
+    expect(() => assertChoicePeople(choice, ['someone-else'])).toThrow(
+      expect.objectContaining({ field: 'secondary.personId' }),
+    );
   });
 });

@@ -24,7 +24,10 @@ export interface AreaSelection {
   readonly area: ProblemArea;
   /** Required when the area is a dispute; absent otherwise. */
   readonly disputeStage?: DisputeStage | null;
-  /** The inventory entry of the other party to a dispute, or of the person who died, when one is central. */
+  /**
+   * The inventory entry of the person at the centre of the area, primary or secondary alike: the other party to a
+   * dispute (DOMAIN §3.4 [Inference] `RoleDispute{otherPersonId, …}`), or the person who died (DOMAIN §3.3).
+   */
   readonly personId?: string | null;
 }
 
@@ -116,4 +119,42 @@ export function recordProblemAreaChoice(
     hintedAreas: [...new Set(hints.map((h) => h.area))],
     differsFromHints: differsFromHints(input.preset, input.primary.area, hints),
   };
+}
+
+/**
+ * A choice saved over the one already kept: what the new one does not mention is kept, so a form that does not show
+ * a field never drops it. For an area kept as it was (primary or secondary), an absent person is the kept person and
+ * `null` clears it; an absent secondary is the kept secondary and `null` removes it; absent complicating factors are
+ * the kept ones the taxonomy still offers. A changed area starts afresh: its person belonged to the old area.
+ */
+export function mergeProblemAreaChoice(
+  kept: ProblemAreaChoiceInput | null | undefined,
+  input: ProblemAreaChoiceInput,
+): ProblemAreaChoiceInput {
+  if (!kept) return input;
+  const selection = (next: AreaSelection, before: AreaSelection | null | undefined): AreaSelection =>
+    next.personId === undefined && before && before.area === next.area && before.personId
+      ? { ...next, personId: before.personId }
+      : next;
+  const secondary = input.secondary === undefined ? (kept.secondary ?? null) : input.secondary;
+  const offered = taxonomyPresets.includes(input.preset)
+    ? taxonomyPresetDefinitions[input.preset].complicatingFactors
+    : [];
+  return {
+    ...input,
+    primary: selection(input.primary, kept.primary),
+    secondary: secondary === null ? null : selection(secondary, kept.secondary),
+    complicatingFactors:
+      input.complicatingFactors ?? (kept.complicatingFactors ?? []).filter((f) => offered.includes(f)),
+  };
+}
+
+/** The people a choice names are in the course's interpersonal inventory (DOMAIN §2.2: people come from it). */
+export function assertChoicePeople(choice: ProblemAreaChoiceInput, inventoryIds: readonly string[]): void {
+  for (const field of ['primary', 'secondary'] as const) {
+    const personId = choice[field]?.personId;
+    if (personId && !inventoryIds.includes(personId)) {
+      throw new RuleViolation('That person is not in the interpersonal inventory of this course.', `${field}.personId`);
+    }
+  }
 }

@@ -3,6 +3,7 @@ import {
   assertEpisode,
   assertEpisodes,
   assertLifeEvent,
+  assertLifeEventDate,
   currentEpisodeOnset,
   type Episode,
   type LifeEvent,
@@ -73,6 +74,51 @@ describe(assertLifeEvent.name, () => {
     expect(() => assertLifeEvent({ ...event('x', '2025-01-01'), perceivedImpact: 4 }, dates)).toThrow(
       expect.objectContaining({ field: 'perceivedImpact' }),
     );
+  });
+});
+
+describe(assertLifeEventDate.name, () => {
+  // Mina (fictional), seven months after her son's birth, back to work at the bakery in April (today 10 March 2026).
+  const back = { ...event('back to work at the bakery', { year: 2026, month: 4 }, 'work'), planned: true };
+
+  it('takes an expected transition dated after today when it is marked planned', () => {
+    expect(() => assertLifeEvent(back, dates)).not.toThrow();
+    expect(() => assertLifeEvent({ ...back, date: '2026-03-11' }, dates)).not.toThrow();
+    expect(() => assertLifeEvent({ ...back, date: { year: 2027 } }, dates)).not.toThrow();
+  });
+
+  it('asks for "planned" on a future date, naming the date field', () => {
+    expect(() => assertLifeEvent({ ...back, planned: false }, dates)).toThrow(
+      expect.objectContaining({
+        field: 'date',
+        message:
+          'April 2026 is in the future (today is 2026-03-10). An event still to come is recorded as planned: tick “planned”, or change the date.',
+      }),
+    );
+  });
+
+  it('refuses "planned" on a date that has passed, today included, naming the planned field', () => {
+    for (const date of ['2026-03-10', '2025-11-14', { year: 2026, month: 2 }] as const) {
+      const passed = () => assertLifeEvent({ ...back, date }, dates);
+      expect(passed).toThrow(expect.objectContaining({ field: 'planned' }));
+      expect(passed).toThrow(/no longer planned/);
+    }
+  });
+
+  it('takes either for an approximate date that spans today', () => {
+    const march = { year: 2026, month: 3 };
+    expect(() => assertLifeEventDate(march, true, dates)).not.toThrow();
+    expect(() => assertLifeEventDate(march, false, dates)).not.toThrow();
+  });
+
+  it('still refuses a malformed date, planned or not', () => {
+    expect(() => assertLifeEventDate('2026-02-30', true, dates)).toThrow(expect.objectContaining({ field: 'date' }));
+    expect(() => assertLifeEventDate('soon', false, dates)).toThrow(expect.objectContaining({ field: 'date' }));
+  });
+
+  it('never counts a planned event as near the onset', () => {
+    const [planned] = proximalEvents([{ ...back, date: '2026-03-20' }], { year: 2026, month: 2 });
+    expect(planned).toMatchObject({ proximal: false });
   });
 });
 

@@ -8,10 +8,13 @@ import {
   compareTimelineDates,
   daysBetween,
   type EventDateContext,
+  formatTimelineDate,
   isApproximate,
   midpointDay,
+  parseTimelineDate,
   shiftMonthsDay,
   type TimelineDate,
+  timelineDateRange,
 } from './approx-date.js';
 
 /** Whether an episode is the one being treated or an earlier one (the timeline covers both, DOMAIN §1.2 [S42][S48]). */
@@ -78,7 +81,14 @@ export const PerceivedImpact = { min: -3, max: 3 } as const;
 
 export interface LifeEvent {
   readonly id: string;
+  /** When it happened; for a planned event, when it is expected. */
   readonly date: TimelineDate;
+  /**
+   * An expected transition not yet happened ("back to work next month"): dated in the future and drawn as planned.
+   * Pregnancy and postpartum dates belong on the timeline (DOMAIN §7.2 [Inference]), and a transition is often seen
+   * coming (DOMAIN §3.5); what has not happened is not near the onset, and it fires no hint (DOMAIN §2.4, §3.2).
+   */
+  readonly planned?: boolean;
   readonly category: LifeEventCategory;
   /** The inventory entry of the person the event concerns, if any. */
   readonly personId?: string | null;
@@ -116,7 +126,8 @@ export function proximalEvents(
   return sortByDate(events).map((event) => {
     return {
       event,
-      proximal: isNearOnset(event.date, episodeOnset, windowMonths),
+      // Onset proximity is about what happened around the onset; a planned event has not happened yet.
+      proximal: event.planned !== true && isNearOnset(event.date, episodeOnset, windowMonths),
       daysFromOnset: daysBetween(episodeOnset, event.date),
       approximate: isApproximate(event.date) || isApproximate(episodeOnset),
     };
@@ -140,8 +151,37 @@ export function currentEpisodeOnset(episodes: readonly Episode[]): TimelineDate 
   return episodes.find((e) => e.kind === EpisodeKind.current)?.start ?? null;
 }
 
+/**
+ * A life event's date: an event that has happened is dated today or before (and not before the patient's birth); a
+ * planned one is expected, so its date must reach past today. A future date must be planned; a date wholly passed
+ * cannot be. An approximate date that spans today ("December 2026" on 6 December 2026) may be either.
+ */
+export function assertLifeEventDate(date: unknown, planned: boolean, context: EventDateContext): void {
+  if (!planned) {
+    const parsed = parseTimelineDate(date);
+    if (parsed !== null && timelineDateRange(parsed).first > context.today) {
+      throw new RuleViolation(
+        `${formatTimelineDate(parsed)} is in the future (today is ${context.today}). An event still to come is recorded as planned: tick “planned”, or change the date.`,
+        'date',
+      );
+    }
+    assertEventDate(date, { ...context, field: 'date' });
+    return;
+  }
+  const parsed = parseTimelineDate(date);
+  if (parsed === null) {
+    throw new RuleViolation('A date is a calendar date (YYYY-MM-DD) or a year, with a month (1–12) if known.', 'date');
+  }
+  if (timelineDateRange(parsed).last <= context.today) {
+    throw new RuleViolation(
+      `${formatTimelineDate(parsed)} is not after today (${context.today}), so the event is no longer planned. If it happened, untick “planned”; if it is still to come, change the date.`,
+      'planned',
+    );
+  }
+}
+
 export function assertLifeEvent(event: LifeEvent, context: EventDateContext): void {
-  assertEventDate(event.date, { ...context, field: 'date' });
+  assertLifeEventDate(event.date, event.planned === true, context);
   if (!lifeEventCategories.includes(event.category)) {
     throw new RuleViolation(`Unknown life-event category "${String(event.category)}".`, 'category');
   }

@@ -22,6 +22,7 @@ import {
 import type { z } from 'zod';
 import {
   applyFormulationTransition,
+  assertChoicePeople,
   assertEpisode,
   assertEpisodes,
   assertFormulationEditable,
@@ -34,12 +35,15 @@ import {
   draftTreatmentContract,
   findDuplicatePerson,
   type FormulationStatus,
+  formulationSeverityInstruments,
   initialPhaseChecklist,
   type InventoryEntryFields,
   mergeEntries,
+  mergeProblemAreaChoice,
   newFormulation,
   newInventoryEntry,
   NotFound,
+  onsetLinkedEvent,
   proximalEvents,
   recordProblemAreaChoice,
   RuleViolation,
@@ -49,7 +53,7 @@ import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import * as records from '../db/repositories/course-records-repository.js';
 import type { AnyRecordData } from '../db/repositories/course-records-repository.js';
-import { findSchedule } from '../db/repositories/measures-repository.js';
+import { findSchedule, listAdministrations } from '../db/repositories/measures-repository.js';
 import { uuidv7 } from '../ids.js';
 import { insertRecord, keepRecord, putSlot, recordDates, saveRecord } from './course-record-store.js';
 import type { ServiceDeps } from './deps.js';
@@ -117,24 +121,45 @@ export class InitialPhaseService {
   view(ctx: RequestContext, courseId: string): Promise<DeepReadonly<InitialPhaseView>> {
     return this.pipeline.read(ctx, async (w) => {
       const { course, patientId } = await w.course(courseId);
-      const s = await loadInitialPhase(w.q, course);
+      const [s, administrations] = await Promise.all([
+        loadInitialPhase(w.q, course),
+        listAdministrations(w.q, w.organisationId, [course.id]),
+      ]);
       w.audit(AuditAction.read, 'InitialPhase', courseId, patientId);
       let draft: string | null = null;
       if (s.onset !== null && s.problemArea) {
-        const person = s.inventory.find((i) => i.value.id === s.problemArea?.value.primary.personId);
+        const primary = s.problemArea.value.primary;
+        const person = s.inventory.find((i) => i.value.id === primary.personId);
+        // The first depression-severity score that could be scored (DOMAIN §1.2, §7.2), and the timeline event
+        // linked to the onset (DOMAIN §2.4, §4.1).
+        const baseline = administrations.find(
+          (a) =>
+            formulationSeverityInstruments.includes(a.instrumentId) &&
+            a.scorable === 1 &&
+            a.total !== null &&
+            a.band !== null,
+        );
+        const onsetEvent = onsetLinkedEvent({
+          events: s.events.map((e) => e.value),
+          onset: s.onset,
+          problemArea: primary.area,
+          personId: primary.personId ?? null,
+        });
         draft = draftFormulation({
           diagnosis: s.facts.diagnosis.trim() || 'depression',
           baseline:
-            s.baseline && s.baseline.band !== null && s.baseline.total !== null
+            baseline && baseline.band !== null && baseline.total !== null
               ? {
-                  instrumentShortName: chartFacts(s.baseline.instrumentId).shortName,
-                  total: s.baseline.total,
-                  bandLabel: s.baseline.band,
+                  instrumentId: baseline.instrumentId,
+                  instrumentShortName: chartFacts(baseline.instrumentId).shortName,
+                  total: baseline.total,
+                  bandLabel: baseline.band,
                 }
               : null,
           onset: s.onset,
+          onsetEvent,
           linkingPerson: person?.value.personName ?? null,
-          problemArea: s.problemArea.value.primary.area,
+          problemArea: primary.area,
           plannedSessions: course.plannedSessions,
         });
       }
@@ -302,9 +327,17 @@ export class InitialPhaseService {
       const existing = found && records.isKind(kind)(found) ? found : undefined;
       let data: AnyRecordData;
       switch (kind) {
-        case 'problem-area':
-          data = recordProblemAreaChoice(ProblemAreaChoiceRequest.parse(input), s.hints);
+        case 'problem-area': {
+          // Merged with the choice kept, not rebuilt from the request alone: what a form does not show (the
+          // person of a secondary dispute linked elsewhere) is never dropped by saving it.
+          const choice = mergeProblemAreaChoice(s.problemArea?.row.record.data, ProblemAreaChoiceRequest.parse(input));
+          assertChoicePeople(
+            choice,
+            s.inventory.map((i) => i.value.id),
+          );
+          data = recordProblemAreaChoice(choice, s.hints);
           break;
+        }
         case 'formulation': {
           const { text } = FormulationRequest.parse(input);
           // The stored record's data, not its value (which carries the record's id beside its fields).
@@ -332,7 +365,22 @@ export class InitialPhaseService {
             measurementSchedule: scheduleOf(course, schedule),
             sessionMinutes: request.sessionMinutes,
           });
-          const contract = { ...draft, ...request, roles: { ...draft.roles, ...request.roles } };
+          // The parts the parties agreed are merged with the contract kept: an optional part the request leaves out
+          // (the roles, attendance, medication, joint sessions) stays as agreed rather than falling back to the
+          // draft. What follows from the course and the choice (sessions, dates, focus, measures) is the draft's.
+          const kept = s.contract?.row.record.data;
+          const agreed = kept && {
+            roles: kept.roles,
+            attendance: kept.attendance,
+            medicationPlan: kept.medicationPlan,
+            jointSessions: kept.jointSessions,
+          };
+          const contract = {
+            ...draft,
+            ...agreed,
+            ...request,
+            roles: { ...draft.roles, ...agreed?.roles, ...request.roles },
+          };
           assertTreatmentContract(contract);
           data = contract;
           break;

@@ -267,8 +267,10 @@ export class MeasuresService {
         phases,
         annotations: [
           ...annotationRows.map((a) => ({ id: a.id, date: a.date, label: a.label, kind: a.kind })),
-          // The timeline's life events from the course's start on annotate the charts too (issue "initial phase").
+          // The timeline's life events from the course's start on annotate the charts too (issue "initial phase");
+          // a planned one has not happened yet, so it marks no score.
           ...lifeEvents
+            .filter((e) => e.planned !== true)
             .map((e) => ({ id: e.id, date: midpointIso(e.date), label: e.description, kind: 'life-event' }))
             .filter((e) => e.date >= course.startDate),
         ].sort((a, b) => a.date.localeCompare(b.date)),

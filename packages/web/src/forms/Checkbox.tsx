@@ -8,29 +8,41 @@ export function CheckboxField({
   checked,
   onChange,
   name,
+  error,
 }: {
   label: ReactNode;
   hint?: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   name?: string;
+  /** The answer's error, said under it and announced with the box. */
+  error?: string | undefined;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="check-field">
+    <div className={error ? 'check-field field-invalid' : 'check-field'}>
       <input
         id={id}
         type="checkbox"
         name={name}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
-        aria-describedby={hintId}
+        aria-describedby={describedBy}
+        {...(error ? { 'aria-invalid': true as const } : {})}
       />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={hintId} className="hint">
           {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { LifeEvent } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, type BodyOf, type Versioned } from '../api.js';
+import { CheckboxField } from '../forms/Checkbox.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { missing } from '../forms/problem.js';
@@ -14,7 +15,8 @@ import { dateError, TimelineDateField } from './TimelineDateField.js';
 
 /**
  * Add or change a life event (DOMAIN §2.4): when (a day, a month or a year), what kind, who was involved (from the
- * inventory), what happened, and how it felt (−3 … +3). Kept short so it can be filled while the patient talks.
+ * inventory), what happened, and how it felt (−3 … +3); or a transition still to come, marked planned (DOMAIN §3.5,
+ * §7.2). Kept short so it can be filled while the patient talks.
  */
 export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEvent>; n?: number; onDone?: () => void }) {
   const { detail, view, patient, today } = useInitial();
@@ -28,6 +30,7 @@ export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEven
     description: event?.description ?? '',
     impact:
       event?.perceivedImpact === null || event?.perceivedImpact === undefined ? '' : String(event.perceivedImpact),
+    planned: event?.planned === true ? 'yes' : '',
   });
   const form = useFormState(initial());
   const people = [
@@ -50,10 +53,11 @@ export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEven
 
   const submit = form.onSubmit(() => {
     const v = form.values;
-    const date = checkTimelineText(v.date, today, patient.yearOfBirth);
+    const planned = v.planned === 'yes';
+    const date = checkTimelineText(v.date, today, patient.yearOfBirth, { planned });
     const found: Record<string, string> = { ...missing(v, ['category', 'description']) };
     const error = dateError(date, true);
-    if (error) found.date = error;
+    if (error) found[!date.ok && date.field === 'planned' ? 'planned' : 'date'] = error;
     if (!form.check(found, t('form.fixErrors')) || !date.ok) return;
     save.mutate({
       date: date.date,
@@ -61,6 +65,8 @@ export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEven
       personId: v.personId === '' ? null : v.personId,
       description: v.description.trim(),
       perceivedImpact: v.impact === '' ? null : Number(v.impact),
+      // Sent when it says something: planned now, or no longer planned.
+      ...(planned || event?.planned === true ? { planned } : {}),
     });
   });
 
@@ -87,6 +93,18 @@ export function LifeEventForm({ event, n, onDone }: { event?: Versioned<LifeEven
           />
           <SelectField label={t('event.impact')} options={impactOptions} {...form.bind('impact')} />
         </div>
+        <CheckboxField
+          label={t('event.planned')}
+          hint={t('event.plannedHint')}
+          name="planned"
+          checked={form.values.planned === 'yes'}
+          error={form.errors.planned}
+          onChange={(on) => {
+            form.setValues((x) => ({ ...x, planned: on ? 'yes' : '' }));
+            // Core's complaint about a date and "planned" not agreeing sits on one of the two; a change here answers it.
+            form.clearError(form.errors.planned === undefined ? 'date' : 'planned');
+          }}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={save.isPending}>
             {save.isPending ? t('form.saving') : event ? t('event.save') : t('event.submit')}

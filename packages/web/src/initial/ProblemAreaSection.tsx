@@ -53,9 +53,10 @@ export function ProblemAreaSection() {
     preset: initialPreset,
     'primary.area': saved?.primary.area ?? '',
     'primary.disputeStage': saved?.primary.disputeStage ?? '',
-    personId: saved?.primary.personId ?? '',
+    'primary.personId': saved?.primary.personId ?? '',
     'secondary.area': saved?.secondary?.area ?? '',
     'secondary.disputeStage': saved?.secondary?.disputeStage ?? '',
+    'secondary.personId': saved?.secondary?.personId ?? '',
     rationale: saved?.rationale ?? '',
   });
   const [factors, setFactors] = useState<string[]>([...(saved?.complicatingFactors ?? [])]);
@@ -85,21 +86,24 @@ export function ProblemAreaSection() {
     onError: (error) => form.failStale(error, refresh),
   });
 
-  const selection = (prefix: 'primary' | 'secondary', withPerson: boolean) => {
+  // Every field shown is sent, a person left empty as null; the server merges this with the choice it keeps, so
+  // nothing the form does not show is dropped (core mergeProblemAreaChoice).
+  const selection = (prefix: 'primary' | 'secondary') => {
     const area = v[`${prefix}.area`];
     const stage = v[`${prefix}.disputeStage`];
+    const person = v[`${prefix}.personId`];
     return {
       area: area as ProblemArea,
       ...(isDispute(area) && stage ? { disputeStage: stage as DisputeStage } : {}),
-      ...(withPerson && v.personId ? { personId: v.personId } : {}),
+      personId: person === '' ? null : person,
     };
   };
 
   const submit = form.onSubmit(() => {
     const body: Body = {
       preset: preset.id,
-      primary: selection('primary', true),
-      secondary: v['secondary.area'] ? selection('secondary', false) : null,
+      primary: selection('primary'),
+      secondary: v['secondary.area'] ? selection('secondary') : null,
       rationale: v.rationale.trim(),
       ...(preset.complicatingFactors.length > 0 ? { complicatingFactors: factors as ComplicatingFactor[] } : {}),
     };
@@ -170,7 +174,7 @@ export function ProblemAreaSection() {
               label={t('area.person')}
               hint={t('area.personHint')}
               options={people}
-              {...form.bind('personId')}
+              {...form.bind('primary.personId')}
             />
             <SelectField
               label={t('area.secondary')}
@@ -185,6 +189,14 @@ export function ProblemAreaSection() {
                 legend={t('area.secondaryStage')}
                 options={stageChoices}
                 {...form.bind('secondary.disputeStage')}
+              />
+            )}
+            {v['secondary.area'] !== '' && (
+              <SelectField
+                label={t('area.secondaryPerson')}
+                hint={t('area.secondaryPersonHint')}
+                options={people}
+                {...form.bind('secondary.personId')}
               />
             )}
             {preset.complicatingFactors.length > 0 && (

@@ -88,17 +88,29 @@ export function TimelineSection() {
             <tbody>
               {events.map((e) => {
                 const p = view.proximal.find((x) => x.eventId === e.id);
-                const near =
-                  !hasOnset || !p
+                const planned = e.planned === true;
+                // A planned event has not happened, so it is not near the onset (core, proximalEvents).
+                const near = planned
+                  ? t('timeline.nearPlanned')
+                  : !hasOnset || !p
                     ? t('timeline.nearUnknown')
                     : p.proximal
                       ? t('timeline.nearYes', { when: nearOnsetWords(p.daysFromOnset ?? 0) })
                       : t('timeline.nearNo');
                 const name = t('timeline.eventName', { n: e.n });
+                const rowClass = planned ? 'row-planned' : p?.proximal ? 'row-proximal' : undefined;
                 return (
-                  <tr key={e.id} data-event={e.n} className={p?.proximal ? 'row-proximal' : undefined}>
+                  <tr key={e.id} data-event={e.n} data-planned={planned ? 'true' : undefined} className={rowClass}>
                     <td className="num">{e.n}</td>
-                    <td className="nowrap">{timelineDateText(e.date)}</td>
+                    <td className="nowrap">
+                      {planned ? (
+                        <>
+                          {timelineDateText(e.date)} <span className="planned-word">{t('timeline.plannedWord')}</span>
+                        </>
+                      ) : (
+                        timelineDateText(e.date)
+                      )}
+                    </td>
                     <th scope="row">
                       <span className="category">{categoryLabel(e.category)}:</span> {e.description}
                     </th>

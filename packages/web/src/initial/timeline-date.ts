@@ -3,7 +3,14 @@
  * a day ("2025-03-14", "14 March 2025", "14/03/2025", day first as in en-GB). The result is core's `TimelineDate`;
  * whether such a date is allowed (not in the future, not before birth) is core's rule, `assertEventDate`.
  */
-import { assertEventDate, formatTimelineDate, isIsoDate, type TimelineDate } from '@ipt/core';
+import {
+  assertEventDate,
+  assertLifeEventDate,
+  formatTimelineDate,
+  isIsoDate,
+  RuleViolation,
+  type TimelineDate,
+} from '@ipt/core';
 import { formatDate, locale } from '../i18n/t.js';
 
 const monthNames = (style: 'long' | 'short') => {
@@ -76,20 +83,39 @@ export function timelineDateText(date: TimelineDate): string {
 
 export type TimelineDateCheck =
   | { readonly ok: true; readonly date: TimelineDate }
-  | { readonly ok: false; readonly reason: 'empty' | 'unreadable' | 'rule'; readonly message?: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'empty' | 'unreadable' | 'rule';
+      readonly message?: string;
+      /** The field core's rule names ("date", or "planned" for a planned event whose date has passed). */
+      readonly field?: string;
+    };
 
 /**
  * Reads and checks a typed date: readable, and allowed by core's rule (not in the future, not before the patient's
- * birth). The rule's own message is kept so the form says exactly what the server would.
+ * birth). A life event says whether it is planned: then core's event rule applies (a planned event is dated after
+ * today, one that happened is not). The rule's own message is kept so the form says exactly what the server would.
  */
-export function checkTimelineText(text: string, today: string, yearOfBirth: number | null): TimelineDateCheck {
+export function checkTimelineText(
+  text: string,
+  today: string,
+  yearOfBirth: number | null,
+  event?: { readonly planned: boolean },
+): TimelineDateCheck {
   if (text.trim() === '') return { ok: false, reason: 'empty' };
   const date = parseTimelineText(text);
   if (date === null) return { ok: false, reason: 'unreadable' };
   try {
-    assertEventDate(date, { today, yearOfBirth });
+    if (event) assertLifeEventDate(date, event.planned, { today, yearOfBirth });
+    else assertEventDate(date, { today, yearOfBirth });
   } catch (error) {
-    return { ok: false, reason: 'rule', message: error instanceof Error ? error.message : String(error) };
+    const field = error instanceof RuleViolation ? error.field : undefined;
+    return {
+      ok: false,
+      reason: 'rule',
+      message: error instanceof Error ? error.message : String(error),
+      ...(field ? { field } : {}),
+    };
   }
   return { ok: true, date };
 }

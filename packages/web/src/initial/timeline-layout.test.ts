@@ -70,6 +70,27 @@ describe(layoutTimeline.name, () => {
     expect(layout.todayX).toBeGreaterThan(0);
   });
 
+  it('draws a planned event after today, marked planned, and keeps room for its label', () => {
+    const layout = layoutTimeline({
+      episodes,
+      events: [
+        event('birth', '2025-12-01'),
+        { ...event('back to work', { year: 2026, month: 4 }), planned: true },
+        { ...event('move', '2026-04-20'), planned: true },
+      ],
+      proximal: (id) => id === 'birth',
+      today: '2026-03-01',
+      monthLabel: month,
+    });
+    const [birth, work, move] = layout.events;
+    expect(birth?.planned).toBe(false);
+    expect(work?.planned).toBe(true);
+    expect(work?.x).toBeGreaterThan(layout.todayX);
+    expect(work?.x).toBeLessThan(timelineSize.width);
+    // Two planned marks a few days apart do not share a lane: their labels would overlap.
+    expect(move?.y).not.toBe(work?.y);
+  });
+
   it('numbers events the same way the table does', () => {
     expect(numberEvents([event('b', { year: 2025, month: 9 }), event('a', { year: 2025 })]).map((e) => e.id)).toEqual([
       'a',

@@ -23,7 +23,15 @@ const span = (d: TimelineDate) => {
   return { first: dayOfIso(first), last: dayOfIso(last) };
 };
 
-export const timelineSize = { width: 960, margin: 28, axisY: 92, laneHeight: 34, markerRadius: 11 } as const;
+export const timelineSize = {
+  width: 960,
+  margin: 28,
+  axisY: 92,
+  laneHeight: 34,
+  markerRadius: 11,
+  /** Half the width of the "planned" label under a planned mark (11px text). */
+  plannedLabelHalf: 26,
+} as const;
 
 export interface PlacedEvent {
   readonly id: string;
@@ -35,6 +43,8 @@ export interface PlacedEvent {
   readonly x1: number;
   readonly x2: number;
   readonly proximal: boolean;
+  /** Expected, not yet happened: drawn dashed, with a "planned" label under the mark. */
+  readonly planned: boolean;
 }
 
 export interface PlacedEpisode {
@@ -72,7 +82,7 @@ export function layoutTimeline(input: {
   readonly monthLabel: (month: number) => string;
   readonly windowMonths?: number;
 }): TimelineLayout {
-  const { width, margin, axisY, laneHeight, markerRadius } = timelineSize;
+  const { width, margin, axisY, laneHeight, markerRadius, plannedLabelHalf } = timelineSize;
   const today = dayOfIso(input.today);
   const current = input.episodes.find((e) => e.kind === EpisodeKind.current) ?? null;
   const windowMonths = input.windowMonths ?? ProximalWindow.defaultMonths;
@@ -122,14 +132,17 @@ export function layoutTimeline(input: {
     ongoing: !e.end,
   }));
 
-  // Markers go in lanes under the axis; a marker too close to the last one in a lane drops to the next lane.
+  // Markers go in lanes under the axis; a marker too close to the last one in a lane drops to the next lane. A
+  // planned mark is as wide as its label.
   const laneEnds: number[] = [];
   const events = numberEvents(input.events).map((e) => {
     const s = span(e.date);
     const cx = x(midpointDay(e.date));
-    let lane = laneEnds.findIndex((end) => cx - end >= markerRadius * 2.6);
+    const planned = e.planned === true;
+    const half = planned ? plannedLabelHalf : markerRadius * 1.3;
+    let lane = laneEnds.findIndex((end) => cx - half >= end);
     if (lane < 0) lane = laneEnds.length;
-    laneEnds[lane] = cx;
+    laneEnds[lane] = cx + half;
     return {
       id: e.id,
       n: e.n,
@@ -138,6 +151,7 @@ export function layoutTimeline(input: {
       x1: x(s.first),
       x2: x(s.last),
       proximal: input.proximal(e.id),
+      planned,
     };
   });
   const lanes = Math.max(1, laneEnds.length);

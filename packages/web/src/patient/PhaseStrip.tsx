@@ -1,10 +1,10 @@
 import type { Course, CourseDetail, Session } from '@ipt/contract';
-import { type Attendance, phaseBoundaries } from '@ipt/core';
+import { type Attendance, Phase, sessionPhases } from '@ipt/core';
 import { useId } from 'react';
 import { attendanceLabel, attendanceSymbol, phaseLabel } from '../i18n/labels.js';
 import { formatDate, t } from '../i18n/t.js';
 
-type Region = 'initial' | 'middle' | 'termination' | 'beyond';
+type Region = 'initial' | 'middle' | 'termination' | 'maintenance' | 'beyond';
 interface Group {
   readonly region: Region;
   readonly from: number;
@@ -12,18 +12,29 @@ interface Group {
 }
 
 /**
- * The phase regions of a course: core's boundaries over the planned sessions, then whatever runs past the plan
- * (an overrun is flagged, never blocked: core `CourseFlag.overrun`).
+ * The phase regions of a course, from core's one answer to "which phase is this session in" (`sessionPhases`): a
+ * recorded session in the phase it was held in, the next one in the phase the course is in (the phase the page
+ * names), later ones by the plan. Sessions of the acute course past the plan form their own region (an overrun is
+ * flagged, never blocked: core `CourseFlag.overrun`); maintenance sessions are contracted separately, so they are not.
  */
-export function stripGroups(course: Course, lastCell: number): Group[] {
-  const { initialEnd, terminationStart } = phaseBoundaries(course.plannedSessions, course.phaseLengths);
-  const groups: Group[] = [
-    { region: 'initial', from: 1, to: initialEnd },
-    { region: 'middle', from: initialEnd + 1, to: terminationStart - 1 },
-    { region: 'termination', from: terminationStart, to: course.plannedSessions },
-    { region: 'beyond', from: course.plannedSessions + 1, to: lastCell },
-  ];
-  return groups.filter((g) => g.from <= g.to);
+export function stripGroups(course: Course, sessions: readonly Session[], lastCell: number): Group[] {
+  const phases = sessionPhases({ ...course, sessions, through: lastCell });
+  const groups: Group[] = [];
+  phases.forEach((phase, i) => {
+    const n = i + 1;
+    const region: Region =
+      phase === Phase.maintenance
+        ? 'maintenance'
+        : n > course.plannedSessions
+          ? 'beyond'
+          : phase === Phase.ended
+            ? 'termination'
+            : phase;
+    const last = groups.at(-1);
+    if (last && last.region === region) groups[groups.length - 1] = { ...last, to: n };
+    else groups.push({ region, from: n, to: n });
+  });
+  return groups;
 }
 
 const regionLabel = (region: Region) => (region === 'beyond' ? t('phase.beyondPlan') : phaseLabel(region));
@@ -45,8 +56,8 @@ export function PhaseStrip({ detail }: { detail: CourseDetail }) {
       <h3 id={headingId}>{t('strip.heading')}</h3>
       <p className="hint">{t('strip.description')}</p>
       <div className="strip">
-        {stripGroups(course, lastCell).map((g) => (
-          <div key={g.region} className={`strip-group region-${g.region}`}>
+        {stripGroups(course, sessions, lastCell).map((g) => (
+          <div key={`${g.region}-${g.from}`} className={`strip-group region-${g.region}`}>
             <p className="strip-label">
               <strong>{regionLabel(g.region)}</strong> <span>{range(g)}</span>
             </p>
