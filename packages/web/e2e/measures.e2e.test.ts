@@ -162,39 +162,44 @@ describe('measurement-based care in the web client', () => {
 
     // The safety review: the flag is preselected, the risk level is not; what was asked is required.
     await banner.getByRole('button', { name: t('risk.review') }).click();
-    const review = page.getByRole('region', { name: t('review.heading'), exact: true });
-    await review.getByRole('heading', { name: t('review.heading'), exact: true }).waitFor();
+    const review = page.getByRole('region', { name: t('safetyReview.heading'), exact: true });
+    await review.getByRole('heading', { name: t('safetyReview.heading'), exact: true }).waitFor();
     expect(await review.getByRole('checkbox').isChecked()).toBe(true);
-    const levels = review.getByRole('group', { name: t('review.riskLevel') }).getByRole('radio');
+    const levels = review.getByRole('group', { name: t('safetyReview.riskLevel') }).getByRole('radio');
     expect(await levels.count()).toBe(4);
     for (const level of await levels.all()) expect(await level.isChecked()).toBe(false);
-    await review.getByRole('button', { name: t('review.submit') }).click();
+    await review.getByRole('button', { name: t('safetyReview.submit') }).click();
     await review
       .getByRole('alert')
       .filter({ hasText: t('form.fixErrors') })
       .waitFor();
-    expect(await review.getByLabel(t('review.asked')).getAttribute('aria-invalid')).toBe('true');
+    expect(await review.getByLabel(t('safetyReview.asked')).getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'safety review with errors');
 
     await review.getByRole('radio', { name: t('riskLevel.moderate') }).check();
     await review
-      .getByLabel(t('review.asked'))
+      .getByLabel(t('safetyReview.asked'))
       .fill('Asked directly about thoughts of suicide. Passive thoughts on some days; no plan, no intent.');
     await textbox(review, t('assessment.ideation')).fill('Passive: "better off not waking up".');
     await textbox(review, t('assessment.plan')).fill('None.');
+    await textbox(review, t('assessment.intent')).fill('None: she wants to see her niece grow up.');
     await textbox(review, t('assessment.protectiveFactors')).fill('Her sister; her cat; wants to finish her course.');
     await textbox(review, t('plan.warningSigns')).fill('Staying in bed all day; not answering the phone.');
+    await textbox(review, t('plan.internalCoping')).fill('A long shower; the playlist her sister made.');
+    await textbox(review, t('plan.socialContactsAndSettings')).fill('The library café.');
     await textbox(review, t('plan.peopleToAskForHelp')).fill('Her sister.');
+    await textbox(review, t('plan.professionalsAndAgencies')).fill('The practice duty line; the crisis line at night.');
+    await textbox(review, t('plan.makingTheEnvironmentSafe')).fill('Her sister keeps the spare tablets.');
     await textbox(review, t('plan.whereKept')).fill('Photo on her phone; copy on the fridge.');
-    await review.getByLabel(t('review.reviewBy')).fill('2099-01-07');
+    await review.getByLabel(t('safetyReview.reviewBy')).fill('2099-01-07');
     await shot(page, 'safety-review');
     await expectAccessible(page, 'safety review filled in');
-    await review.getByRole('button', { name: t('review.submit') }).click();
+    await review.getByRole('button', { name: t('safetyReview.submit') }).click();
 
     // The flag clears: the banner is gone, and so is the caseload's marker.
     await page
       .getByRole('status')
-      .filter({ hasText: t('review.done') })
+      .filter({ hasText: t('safetyReview.done') })
       .waitFor();
     expect(await page.locator('.risk-banner').count()).toBe(0);
 

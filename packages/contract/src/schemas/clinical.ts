@@ -146,6 +146,16 @@ export const CreatePhaseTransitionRequest = z
      * reason"); the reason above is the written override, and it is audited.
      */
     overrideGate: z.boolean().optional(),
+    /**
+     * Leave the initial phase although a risk flag is open (DOMAIN §10.2): the written reason is kept and audited,
+     * and the flag stays open until a safety review.
+     */
+    riskOverrideReason: z
+      .string()
+      .trim()
+      .min(1, 'Say why this step goes ahead with a risk flag open.')
+      .max(2000)
+      .optional(),
   })
   .meta({ id: 'CreatePhaseTransitionRequest' });
 

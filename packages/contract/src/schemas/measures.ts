@@ -262,6 +262,10 @@ export const RiskFlag = z
     raisedAt: IsoDateTime,
     status: z.enum(['open', 'reviewed']),
     reviewId: Id.nullable(),
+    /** False when the risk item was left unanswered: the question was not asked, which never reads as "no risk". */
+    answered: z.boolean(),
+    /** Needs a clinician's review the same day (PHQ-9 item 9 ≥ 2, DOMAIN §10.2). */
+    sameDay: z.boolean(),
   })
   .meta({ id: 'RiskFlag' });
 export type RiskFlag = z.infer<typeof RiskFlag>;
@@ -315,7 +319,34 @@ export const SafetyReview = z
     at: IsoDateTime,
   })
   .meta({ id: 'SafetyReview' });
+export type SafetyReview = z.infer<typeof SafetyReview>;
 
+/** A step taken with a risk flag open, and the clinician's written reason; the flags stayed open. */
+export const RiskOverride = z
+  .object({
+    id: Id,
+    courseId: Id,
+    step: z.enum(['leave-initial-phase', 'finish-session-work']),
+    sessionId: Id.nullable(),
+    flagIds: z.array(Id),
+    reason: z.string(),
+    byName: z.string(),
+    at: IsoDateTime,
+  })
+  .meta({ id: 'RiskOverride' });
+export type RiskOverride = z.infer<typeof RiskOverride>;
+
+/**
+ * The patient's risk history: open and reviewed flags, the safety reviews (newest first) with their plans, the steps
+ * taken with a flag open, and when the latest review said to review again (overdue once that date has passed).
+ */
 export const RiskOverview = z
-  .object({ open: z.array(RiskFlag), reviewed: z.array(RiskFlag), reviews: z.array(SafetyReview) })
+  .object({
+    open: z.array(RiskFlag),
+    reviewed: z.array(RiskFlag),
+    reviews: z.array(SafetyReview),
+    overrides: z.array(RiskOverride),
+    reviewDue: z.object({ reviewBy: IsoDate, overdue: z.boolean() }).nullable(),
+  })
   .meta({ id: 'RiskOverview' });
+export type RiskOverview = z.infer<typeof RiskOverview>;

@@ -69,6 +69,16 @@ export const SessionWorkRequest = SessionWorkFields.partial()
   .extend({
     status: z.enum(['draft', 'finished']).optional(),
     reason: z.string().trim().min(1, 'Say why a finished session record changes.').max(2000).optional(),
+    /**
+     * Finish the session's work although a risk flag is open (DOMAIN §10.2: the assessment comes before the note is
+     * signed): the written reason is kept and audited, and the flag stays open until a safety review.
+     */
+    riskOverrideReason: z
+      .string()
+      .trim()
+      .min(1, 'Say why this step goes ahead with a risk flag open.')
+      .max(2000)
+      .optional(),
   })
   .meta({ id: 'SessionWorkRequest' });
 

@@ -198,6 +198,19 @@ export interface SafetyReviewTable {
   createdAt: string;
 }
 
+export interface RiskOverrideTable {
+  id: string;
+  organisationId: string;
+  patientId: string;
+  courseId: string;
+  step: string;
+  sessionId: string | null;
+  flagIdsJson: string;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface MeasureLinkTable {
   idHash: string;
   organisationId: string;
@@ -271,6 +284,7 @@ export interface Database {
   administrations: AdministrationTable;
   riskFlags: RiskFlagTable;
   safetyReviews: SafetyReviewTable;
+  riskOverrides: RiskOverrideTable;
   measureLinks: MeasureLinkTable;
   measureSchedules: MeasureScheduleTable;
   annotations: AnnotationTable;

@@ -83,7 +83,14 @@ describe.each(targets)('measurement-based care on $name', (target) => {
         riskLevel: 'low',
         asked: 'Asked directly about thoughts of suicide: fleeting, no plan or intent.',
         assessment: { ideation: 'Passive, fleeting', plan: 'None', intent: 'None', protectiveFactors: 'Daughter' },
-        safetyPlan: { warningSigns: 'Not sleeping', peopleToAskForHelp: 'Sister' },
+        safetyPlan: {
+          warningSigns: 'Not sleeping',
+          internalCoping: 'Music, a bath',
+          socialContactsAndSettings: 'The corner café',
+          peopleToAskForHelp: 'Sister',
+          professionalsAndAgencies: 'Practice duty line; crisis line',
+          makingTheEnvironmentSafe: 'Tablets kept by her sister',
+        },
         reviewBy: '2026-03-09',
       },
     });

@@ -19,6 +19,7 @@ import {
   Phase,
   type PhaseLengths,
   presetPhaseLengths,
+  RiskGatedStep,
   RuleViolation,
   statusAfterPhase,
   nextSessionNumber,
@@ -38,6 +39,7 @@ import { loadInitialPhase } from './initial-phase-facts.js';
 import { courseDetail } from './course-view.js';
 import type { ServiceDeps } from './deps.js';
 import { Pipeline, type Work } from './pipeline.js';
+import { assertRiskGate } from './risk-service.js';
 
 type CreateCourse = z.output<typeof CreateCourseRequest>;
 
@@ -119,18 +121,36 @@ export class CoursesService {
   }
 
   /** An explicit, recorded phase change: who, when, why (issue "first room"; DOMAIN §0–§1). */
-  movePhase(ctx: RequestContext, courseId: string, version: number, to: Phase, reason: string, overrideGate = false) {
+  movePhase(
+    ctx: RequestContext,
+    courseId: string,
+    version: number,
+    to: Phase,
+    reason: string,
+    overrideGate = false,
+    riskOverrideReason?: string,
+  ) {
     return this.pipeline.write(ctx, async (w) => {
       const { course, patientId } = await w.course(courseId);
       const from = course.phase as Phase;
       const kept = { type: 'Course', data: courses.toCourse(course) };
       w.assertVersion(course, version, kept.data);
       assertPhaseTransition(from, to);
+      const leavesInitial = from === Phase.initial && to === Phase.middle;
+      // An open risk flag holds the course in the initial phase until a safety review, or a written risk override
+      // that keeps the flag open (DOMAIN §10.2); the gate's own override does not pass it.
+      if (leavesInitial) {
+        await assertRiskGate(
+          w,
+          { patientId, courseId, sessionId: null },
+          RiskGatedStep.leaveInitialPhase,
+          riskOverrideReason,
+        );
+      }
       // Leaving the initial phase for the middle phase needs its gate met, or a written override (DOMAIN §1.2).
-      const gate =
-        from === Phase.initial && to === Phase.middle
-          ? assertGate((await loadInitialPhase(w.q, course)).gateFacts, overrideGate ? { reason } : null)
-          : null;
+      const gate = leavesInitial
+        ? assertGate((await loadInitialPhase(w.q, course)).gateFacts, overrideGate ? { reason } : null)
+        : null;
       await w.saveVersioned('courses', course, version, { phase: to, status: statusAfterPhase(from, to) }, kept);
       await courses.insertPhaseTransition(w.q, {
         id: uuidv7(),

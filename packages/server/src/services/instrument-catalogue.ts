@@ -7,6 +7,7 @@ import type { Administration, InstrumentDefinition, InstrumentTextPack } from '@
 import {
   getInstrument,
   type Instrument,
+  type Item,
   instruments,
   isInstrumentId,
   readChange,
@@ -26,6 +27,8 @@ function instrument(id: string): Instrument {
 }
 
 export const versionOf = (id: string) => instrument(id).version;
+/** The instrument's short name ("PHQ-9"), or the id itself for an instrument this build does not know. */
+export const shortNameOf = (id: string) => (isInstrumentId(id) ? getInstrument(id).shortName : id);
 export const rater = (id: string) => instrument(id).rater;
 
 function maxTotal(i: Instrument): number {
@@ -108,6 +111,20 @@ export interface Scored {
   readonly scorerVersion: string;
 }
 
+/**
+ * The answer a flag shows: the option's wording where we may show it; where the wording is not licensed to us (EPDS),
+ * the item's score out of its maximum ("scored 2 of 3"), never an option position ("Option 2") that reads like a score;
+ * "not asked" for a risk item left unanswered.
+ */
+function answerWords(option: Item['options'][number] | undefined, item: Item | undefined): string {
+  if (option === undefined) return 'Not asked: no answer was given';
+  if (option.label !== null && option.label !== undefined) return option.label;
+  const max = Math.max(...(item?.options.map((o) => o.weight ?? 0) ?? [0]));
+  return option.weight === null || option.weight === undefined
+    ? option.neutralLabel
+    : `scored ${option.weight} of ${max}`;
+}
+
 /** Scores answers (option positions), refusing malformed ones with the item named. */
 export function score(id: string, answers: readonly (number | null)[]): Scored {
   const i = instrument(id);
@@ -129,7 +146,7 @@ export function score(id: string, answers: readonly (number | null)[]): Scored {
         item: f.item,
         code: f.code,
         label: f.label,
-        answerLabel: option ? (option.label ?? option.neutralLabel) : 'not answered',
+        answerLabel: answerWords(option, item),
         weight: option?.weight ?? 0,
       };
     }),

@@ -56,6 +56,8 @@ export const enMiddle = {
   'work.heading': 'The session’s work: {session}',
   'work.rest': 'The rest of the session’s work',
   'work.finish': 'Finish the session record',
+  'work.riskHeld':
+    'A risk flag is open: record the safety review (the red box at the top of the page) before finishing, or write here why the note is finished now.',
   'work.finished': 'This session record is finished.',
   'work.finishedAt': 'This session record was finished on {when}.',
   'work.finishedKept': 'A change now needs a reason, and the earlier version is kept.',

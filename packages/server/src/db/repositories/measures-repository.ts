@@ -4,6 +4,7 @@ import type {
   MeasureLinkTable,
   MeasureScheduleTable,
   RiskFlagTable,
+  RiskOverrideTable,
   SafetyReviewTable,
 } from '../schema.js';
 import type { Q } from './tx.js';
@@ -84,6 +85,22 @@ export function listSafetyReviews(q: Q, organisationId: string, patientId: strin
     .where('safetyReviews.organisationId', '=', organisationId)
     .where('safetyReviews.patientId', '=', patientId)
     .orderBy('safetyReviews.createdAt', 'desc')
+    .execute();
+}
+
+export function insertRiskOverride(q: Q, row: RiskOverrideTable) {
+  return q.insertInto('riskOverrides').values(row).execute();
+}
+
+export function listRiskOverrides(q: Q, organisationId: string, patientId: string) {
+  return q
+    .selectFrom('riskOverrides')
+    .innerJoin('users', 'users.id', 'riskOverrides.createdBy')
+    .selectAll('riskOverrides')
+    .select('users.displayName as byName')
+    .where('riskOverrides.organisationId', '=', organisationId)
+    .where('riskOverrides.patientId', '=', patientId)
+    .orderBy('riskOverrides.createdAt', 'desc')
     .execute();
 }
 
