@@ -188,6 +188,8 @@ export const en = {
   'sessions.col.note': 'Note',
   'sessions.minutes': '{n} min',
   'sessions.noNote': '—',
+  'sessions.cardTitle': 'Session {n}',
+  'sessions.listLabel': 'Sessions, newest first',
 
   'history.heading': 'Phase history',
   'history.empty': 'No phase changes yet.',

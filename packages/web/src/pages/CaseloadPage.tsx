@@ -34,30 +34,110 @@ export function CaseloadPage() {
       {sorted.length === 0 ? (
         <p className="empty">{t('caseload.empty')}</p>
       ) : (
-        <TableScroll labelledBy={captionId}>
-          <table className="table caseload">
-            <caption id={captionId}>{t('caseload.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('caseload.col.name')}</th>
-                <th scope="col">{t('caseload.col.risk')}</th>
-                <th scope="col">{t('caseload.col.pronouns')}</th>
-                <th scope="col">{t('caseload.col.phase')}</th>
-                <th scope="col">{t('caseload.col.progress')}</th>
-                <th scope="col">{t('caseload.col.next')}</th>
-                <th scope="col">{t('caseload.col.flags')}</th>
-                <th scope="col">{t('caseload.col.measures')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((item) => (
-                <CaseloadRow key={item.patient.id} item={item} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <>
+          {/* On a phone each patient is a compact card (phase, next session, measures due in view); the table is
+              for wider screens. Only one of the two is displayed, so only one is read out. */}
+          <ul className="caseload-cards" aria-label={t('caseload.caption')}>
+            {sorted.map((item) => (
+              <CaseloadCard key={item.patient.id} item={item} />
+            ))}
+          </ul>
+          <div className="caseload-wide">
+            <TableScroll labelledBy={captionId}>
+              <table className="table caseload">
+                <caption id={captionId}>{t('caseload.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('caseload.col.name')}</th>
+                    <th scope="col">{t('caseload.col.risk')}</th>
+                    <th scope="col">{t('caseload.col.pronouns')}</th>
+                    <th scope="col">{t('caseload.col.phase')}</th>
+                    <th scope="col">{t('caseload.col.progress')}</th>
+                    <th scope="col">{t('caseload.col.next')}</th>
+                    <th scope="col">{t('caseload.col.flags')}</th>
+                    <th scope="col">{t('caseload.col.measures')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sorted.map((item) => (
+                    <CaseloadRow key={item.patient.id} item={item} />
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </div>
+        </>
       )}
     </div>
+  );
+}
+
+function RiskMarker({ count }: { count: number }) {
+  return (
+    <span className="risk-marker">
+      <span aria-hidden="true" className="risk-icon">
+        ⚠
+      </span>
+      {t('caseload.risk', { count })}
+    </span>
+  );
+}
+
+/** One patient on a narrow screen: name and phase on one line, then the next session, progress and what is due. */
+function CaseloadCard({ item }: { item: CaseloadItem }) {
+  const { patient, course } = item;
+  return (
+    <li className={item.openRiskFlags > 0 ? 'caseload-card card-risk' : 'caseload-card'}>
+      <div className="caseload-card-head">
+        <p className="caseload-card-name">
+          <Link to="/patients/$patientId" params={{ patientId: patient.id }}>
+            {patient.displayName}
+          </Link>
+          {patient.pronouns && <span className="muted"> {patient.pronouns}</span>}
+        </p>
+        {course && (
+          <p className="caseload-card-phase">
+            <span className="visually-hidden">{t('caseload.col.phase')}: </span>
+            <PhaseBadge phase={course.phase} />
+          </p>
+        )}
+      </div>
+      {item.openRiskFlags > 0 && <RiskMarker count={item.openRiskFlags} />}
+      {course ? (
+        <dl className="caseload-card-facts">
+          <div>
+            <dt>{t('caseload.col.next')}</dt>
+            <dd>
+              {course.progress.nextDate ? (
+                formatDate(course.progress.nextDate)
+              ) : (
+                <span className="muted">{t('progress.noNext')}</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('caseload.col.progress')}</dt>
+            <dd>{progressText(course.progress.lastNumber, course.plannedSessions)}</dd>
+          </div>
+          <div className="caseload-card-wide">
+            <dt>{t('caseload.col.measures')}</dt>
+            <dd>
+              <DueList due={course.measuresDue} label={t('caseload.col.measures')} />
+            </dd>
+          </div>
+          {course.progress.flags.length > 0 && (
+            <div className="caseload-card-wide">
+              <dt>{t('caseload.col.flags')}</dt>
+              <dd>
+                <FlagList flags={course.progress.flags} />
+              </dd>
+            </div>
+          )}
+        </dl>
+      ) : (
+        <p className="muted">{t('caseload.noCourse')}</p>
+      )}
+    </li>
   );
 }
 
@@ -72,12 +152,7 @@ function CaseloadRow({ item }: { item: CaseloadItem }) {
       </th>
       <td>
         {item.openRiskFlags > 0 ? (
-          <span className="risk-marker">
-            <span aria-hidden="true" className="risk-icon">
-              ⚠
-            </span>
-            {t('caseload.risk', { count: item.openRiskFlags })}
-          </span>
+          <RiskMarker count={item.openRiskFlags} />
         ) : (
           <span className="muted">{t('caseload.none')}</span>
         )}

@@ -45,47 +45,80 @@ export function SessionTable({ sessions, measures }: { sessions: readonly Sessio
       {sorted.length === 0 ? (
         <p className="empty">{t('sessions.empty')}</p>
       ) : (
-        <TableScroll labelledBy={headingId}>
-          <table className="table sessions">
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.col.number')}</th>
-                <th scope="col">{t('sessions.col.date')}</th>
-                <th scope="col">{t('sessions.col.attendance')}</th>
-                <th scope="col">{t('sessions.col.phase')}</th>
-                <th scope="col">{t('sessions.col.length')}</th>
-                <th scope="col">{t('sessions.col.measures')}</th>
-                <th scope="col">{t('sessions.col.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row" className="num">
-                    {s.number}
-                  </th>
-                  <td className="nowrap">{formatDate(s.date)}</td>
-                  <td className="nowrap">
-                    <span aria-hidden="true" className={`att-mark cell-${s.attendance}`}>
-                      {attendanceSymbol(s.attendance)}
-                    </span>{' '}
-                    {attendanceLabel(s.attendance)}
-                  </td>
-                  <td>{phaseLabel(s.phase)}</td>
-                  <td className="nowrap">
-                    {s.lengthMinutes === null ? t('sessions.noNote') : t('sessions.minutes', { n: s.lengthMinutes })}
-                  </td>
-                  <td>
-                    <SessionScores scores={scores.get(s.number) ?? []} />
-                  </td>
-                  <td className="note">{s.note.trim() ? excerpt(s.note) : t('sessions.noNote')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <>
+          {/* On a phone, one compact card per session, newest first; the table is for wider screens. Only one of
+              the two is displayed, so only one is read out. */}
+          <ol className="session-cards" aria-label={t('sessions.listLabel')}>
+            {[...sorted].reverse().map((s) => (
+              <SessionCard key={s.id} session={s} scores={scores.get(s.number) ?? []} />
+            ))}
+          </ol>
+          <div className="sessions-wide">
+            <TableScroll labelledBy={headingId}>
+              <table className="table sessions">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('sessions.col.number')}</th>
+                    <th scope="col">{t('sessions.col.date')}</th>
+                    <th scope="col">{t('sessions.col.attendance')}</th>
+                    <th scope="col">{t('sessions.col.phase')}</th>
+                    <th scope="col">{t('sessions.col.length')}</th>
+                    <th scope="col">{t('sessions.col.measures')}</th>
+                    <th scope="col">{t('sessions.col.note')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sorted.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row" className="num">
+                        {s.number}
+                      </th>
+                      <td className="nowrap">{formatDate(s.date)}</td>
+                      <td className="nowrap">
+                        <span aria-hidden="true" className={`att-mark cell-${s.attendance}`}>
+                          {attendanceSymbol(s.attendance)}
+                        </span>{' '}
+                        {attendanceLabel(s.attendance)}
+                      </td>
+                      <td>{phaseLabel(s.phase)}</td>
+                      <td className="nowrap">
+                        {s.lengthMinutes === null
+                          ? t('sessions.noNote')
+                          : t('sessions.minutes', { n: s.lengthMinutes })}
+                      </td>
+                      <td>
+                        <SessionScores scores={scores.get(s.number) ?? []} />
+                      </td>
+                      <td className="note">{s.note.trim() ? excerpt(s.note) : t('sessions.noNote')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </div>
+        </>
       )}
     </section>
+  );
+}
+
+/** One session on a narrow screen: its number and date, how it went, its phase and length, scores and note. */
+function SessionCard({ session: s, scores }: { session: Session; scores: readonly SessionScore[] }) {
+  return (
+    <li className="session-card" data-session-card={s.number}>
+      <p className="session-card-head">
+        <strong>{t('sessions.cardTitle', { n: s.number })}</strong> <span>{formatDate(s.date)}</span>
+      </p>
+      <p className="session-card-meta">
+        <span aria-hidden="true" className={`att-mark cell-${s.attendance}`}>
+          {attendanceSymbol(s.attendance)}
+        </span>{' '}
+        {attendanceLabel(s.attendance)} · {phaseLabel(s.phase)}
+        {s.lengthMinutes !== null && <> · {t('sessions.minutes', { n: s.lengthMinutes })}</>}
+      </p>
+      {scores.length > 0 && <SessionScores scores={scores} />}
+      {s.note.trim() && <p className="session-card-note">{excerpt(s.note)}</p>}
+    </li>
   );
 }
 
