@@ -44,7 +44,9 @@ export function SessionWorkSection() {
         params: { sessionId: session.id },
         body: {
           ...patch,
-          ...(finished ? { reason: reason.trim() } : {}),
+          // A reason only when one was written: an empty one is malformed (400), and a save that changes nothing
+          // on a finished record (a field left after finishing) needs none.
+          ...(finished && reason.trim() !== '' ? { reason: reason.trim() } : {}),
           ...(patch.status === 'finished' && riskReason.trim() !== '' ? { riskOverrideReason: riskReason.trim() } : {}),
         },
         ifMatch,
