@@ -147,6 +147,8 @@ export const ChartPoint = z.object({
   band: z.string().nullable(),
   scorable: z.boolean(),
   flagged: z.boolean(),
+  /** A risk item was left unanswered: the screen was not done ("Not asked", never "None"; ERRATA must-fix 1). */
+  riskNotAsked: z.boolean(),
 });
 
 export const Annotation = z.object({ id: z.string(), date: IsoDate, label: z.string(), kind: z.string() });

@@ -255,6 +255,9 @@ describe.each(targets)('risk rules that hold on $name', (target) => {
     expect(flag).toMatchObject({ item: 9, code: 'self-harm-not-asked', answered: false, sameDay: false });
     expect(flag?.answerLabel).toContain('Not asked');
     expect(flag?.label).toContain('Ask it directly');
+    // The chart's table reads the administration's risk answer as not asked, never as "none".
+    const measures = await clinician.api.getMeasures({ params: { courseId: m.courseId } });
+    expect(measures.series[0]?.points[0]).toMatchObject({ scorable: false, flagged: true, riskNotAsked: true });
     expect(
       await problemOf(
         clinician.api.putSessionWork({ params: { sessionId: m.sessionId }, body: { status: 'finished' }, ifMatch: 0 }),

@@ -6,6 +6,7 @@ import { readAnswers, readFlags, readScheduleRules } from '../db/repositories/js
 import type { Administration, Annotation, InstrumentDefinition, InstrumentTextPack, MeasuresView } from '@ipt/contract';
 import {
   defaultSchedule,
+  flagRuleFacts,
   inSessionOrder,
   measuresDue,
   nextSessionNumber,
@@ -239,6 +240,7 @@ export class MeasuresService {
           band: a.band,
           scorable: a.scorable,
           flagged: a.flags.length > 0,
+          riskNotAsked: a.flags.some((f) => !flagRuleFacts(a.instrumentId, f.code).answered),
         }));
         return {
           instrumentId,

@@ -98,6 +98,7 @@ export const enMeasures = {
   'scores.noBand': '—',
   'scores.flagged': 'Flagged',
   'scores.notFlagged': 'None',
+  'scores.notAsked': 'Not asked: ask directly',
 
   'chart.label':
     '{instrument} total scores over the course, with severity bands and phases. The same scores are in the table below.',

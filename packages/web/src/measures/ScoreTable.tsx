@@ -36,7 +36,12 @@ export function ScoreTable({ series, data }: { series: Series; data: ChartData }
               </td>
               <td>{p.band ?? t('scores.noBand')}</td>
               <td>
-                {p.flagged ? (
+                {p.riskNotAsked ? (
+                  <span className="risk-word">
+                    <span aria-hidden="true">▲ </span>
+                    {t('scores.notAsked')}
+                  </span>
+                ) : p.flagged ? (
                   <span className="risk-word">
                     <span aria-hidden="true">▲ </span>
                     {t('scores.flagged')}

@@ -29,6 +29,7 @@ const point = (sessionNumber: number | null, date: string, total: number | null,
   band: null,
   scorable: total !== null,
   flagged,
+  riskNotAsked: false,
 });
 
 const series = (points: ReturnType<typeof point>[]): ChartSeries => ({ maxTotal: 27, bands, points });
