@@ -202,6 +202,7 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}.audit-key`, { force: true });
   }
 }
 

@@ -9,7 +9,6 @@ import fastifyStatic from '@fastify/static';
 import { type OperationId, type RouteDef, routes } from '@ipt/contract';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from './auth/actor.js';
-import { AuditAction } from './audit/audit-log.js';
 import { policies } from './authz/policies.js';
 import { Forbidden, KioskLocked, PreconditionRequired, toProblem } from './http/problem.js';
 import { loggerOptions } from './logger.js';
@@ -17,7 +16,7 @@ import { SessionChange } from './routes/handler-types.js';
 import { handlers } from './routes/handlers.js';
 import { NotAuthenticated } from './services/auth-service.js';
 import type { Services } from './services/index.js';
-import { clinicalEvent } from './services/audit-events.js';
+import { refusalEvent } from './services/audit-events.js';
 import { NotFound } from '@ipt/core';
 
 export interface AppOptions {
@@ -86,6 +85,10 @@ export async function buildApp({ services, webRoot }: AppOptions) {
     return actor;
   };
 
+  /** A refused request, audited with what it attempted and the record (and patient) its route names. */
+  const recordRefusal = async (ctx: RequestContext, method: string, params: unknown) =>
+    services.deps.audit.record(await refusalEvent(services.deps.db.db, ctx, method, params));
+
   /** CSRF: state changes only with a same-origin Origin (when the browser sends one) and a JSON body. */
   const assertSameOrigin = (req: FastifyRequest) => {
     if (req.method === 'GET') return;
@@ -135,11 +138,11 @@ export async function buildApp({ services, webRoot }: AppOptions) {
           const actor = await actorOf(req);
           ctx = { actor, ip, operation: operationId, scope: policy.scope };
           if (actor.kioskLocked && !policy.kiosk) {
-            await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
+            await recordRefusal(ctx, def.method, params);
             throw new KioskLocked();
           }
           if (!policy.roles.includes(actor.role)) {
-            await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
+            await recordRefusal(ctx, def.method, params);
             throw def.params ? new NotFound() : new Forbidden();
           }
         }
@@ -149,7 +152,7 @@ export async function buildApp({ services, webRoot }: AppOptions) {
           result = await handler.run(services, { params, body, ifMatch, ctx, ip });
         } catch (err) {
           if (err instanceof NotFound && ctx && policy.scope.startsWith('patient')) {
-            await services.deps.audit.record(clinicalEvent(ctx, AuditAction.read, 'Operation', null, null, 'denied'));
+            await recordRefusal(ctx, def.method, params);
           }
           throw err;
         }

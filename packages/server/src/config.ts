@@ -23,6 +23,22 @@ export const ConfigSchema = z.object({
   /** Absolute session lifetime: 8 h (R-04; OWASP 4–8 h for an office day). */
   IPT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The audit chain's key (HMAC-SHA-256), 32 bytes or more as hex; held by the operator, never in the database
+   * (docs/decisions/0016). Unset: the key file below.
+   */
+  IPT_AUDIT_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{2}){32,}$/, 'IPT_AUDIT_KEY must be at least 32 bytes written as hex (64 hex digits).')
+    .optional(),
+  /** A file holding the key as hex. Unset: `<data dir>.audit-key` beside the data dir, made (0600) when missing. */
+  IPT_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** The append-only file of signed checkpoints of the chain's head. Unset: `<data dir>/audit-checkpoints.log`. */
+  IPT_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
+  /** A checkpoint after at most this many events appended by this process… */
+  IPT_AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** …or this many seconds after the first event since the last one (and one at shutdown). */
+  IPT_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export interface Config {
@@ -34,6 +50,19 @@ export interface Config {
   readonly sessionIdleMs: number;
   readonly sessionAbsoluteMs: number;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  readonly audit: AuditConfig;
+}
+
+/** Where the audit chain's key and its checkpoints are (docs/decisions/0016). */
+export interface AuditConfig {
+  /** The key as hex when given in the environment (IPT_AUDIT_KEY); otherwise it is read from `keyFile`. */
+  readonly keyHex: string | undefined;
+  readonly keyFile: string;
+  /** True when the operator named the key file: a missing one is then an error, never made anew. */
+  readonly keyFileGiven: boolean;
+  readonly checkpointsFile: string;
+  readonly checkpointEveryEvents: number;
+  readonly checkpointEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -47,14 +76,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`The environment is not valid:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const dataDir = path.resolve(c.IPT_DATA_DIR);
   return {
     port: c.PORT,
     host: c.HOST,
-    dataDir: path.resolve(c.IPT_DATA_DIR),
+    dataDir,
     databaseUrl: c.DATABASE_URL,
     cookieSecure: c.IPT_COOKIE_SECURE,
     sessionIdleMs: c.IPT_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.IPT_SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: c.LOG_LEVEL,
+    audit: {
+      keyHex: c.IPT_AUDIT_KEY,
+      keyFile: path.resolve(c.IPT_AUDIT_KEY_FILE ?? `${dataDir}.audit-key`),
+      keyFileGiven: c.IPT_AUDIT_KEY_FILE !== undefined,
+      checkpointsFile: path.resolve(c.IPT_AUDIT_CHECKPOINTS ?? path.join(dataDir, 'audit-checkpoints.log')),
+      checkpointEveryEvents: c.IPT_AUDIT_CHECKPOINT_EVENTS,
+      checkpointEveryMs: c.IPT_AUDIT_CHECKPOINT_SECONDS * 1000,
+    },
   };
 }

@@ -1,5 +1,7 @@
 export { type App, buildApp, registeredRoutes } from './app.js';
-export { verifyAuditChain } from './audit/verify.js';
+export { AuditKey, loadAuditKey } from './audit/audit-key.js';
+export { AuditKeyMismatch } from './audit/audit-log.js';
+export { type AuditVerification, verifyAuditChain } from './audit/verify.js';
 export { type Policy, policies } from './authz/policies.js';
 export { ConfigError, loadConfig } from './config.js';
 export { type Db, openDatabase } from './db/connect.js';

@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, buildApp } from './app.js';
-import { AuditLog } from './audit/audit-log.js';
+import { loadAuditKey } from './audit/audit-key.js';
+import { AuditKeyMismatch, AuditLog } from './audit/audit-log.js';
+import { type AuditVerification, verifyAuditChain } from './audit/verify.js';
 import { type Config, loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/connect.js';
 import { migrateToLatest, migrationLevel } from './db/migrate.js';
+import { findAuditChainHead } from './db/repositories/audit-repository.js';
 import { listOrganisationDemoFlags } from './db/repositories/organisations-repository.js';
 import { type DemoLogin, loadDemoClinic } from './demo/demo-clinic.js';
 import { createServices, type Services } from './services/index.js';
@@ -21,12 +24,15 @@ export interface Workbench {
   readonly config: Config;
   readonly db: Db;
   readonly services: Services;
+  /** Verifies the audit chain with this process's key against its checkpoints (docs/decisions/0016). */
+  verifyAudit(): Promise<AuditVerification>;
   close(): Promise<void>;
 }
 
 /** Opens the database, brings it to the latest migration and builds the services. */
 export async function openWorkbench(options: OpenOptions = {}): Promise<Workbench> {
   const config = loadConfig(options.env ?? process.env);
+  const key = loadAuditKey(config.audit);
   const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   let migrations: { applied: number; latest: string };
   try {
@@ -37,14 +43,16 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
     throw err;
   }
   const clock = options.clock ?? (() => new Date());
-  const audit = new AuditLog(db, clock);
+  const { checkpointsFile, checkpointEveryEvents, checkpointEveryMs } = config.audit;
+  const audit = new AuditLog(db, clock, { key, checkpointsFile, checkpointEveryEvents, checkpointEveryMs });
   const services = createServices({ db, audit, config, clock, migrations });
   return {
     config,
     db,
     services,
+    verifyAudit: () => verifyAuditChain(db, { key, checkpointsFile }),
     close: async () => {
-      await audit.drain();
+      await audit.close();
       await db.close();
     },
   };
@@ -74,8 +82,10 @@ export interface RunningServer {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const workbench = await openWorkbench(options);
   const { config, services } = workbench;
+  await assertAuditKey(workbench);
   const demoLogins = options.demo ? await ensureDemo(workbench) : [];
   const app = await buildApp({ services, webRoot: options.webRoot ?? defaultWebRoot });
+  services.deps.audit.warn = (message) => app.log.warn(message);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -97,6 +107,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       return closing;
     },
   };
+}
+
+/**
+ * Refuses to serve with another key than the one the chain is keyed with: every audited request would fail, and a
+ * chain forked between two keys cannot be verified with either. Said at boot, with what to do.
+ */
+async function assertAuditKey(workbench: Workbench) {
+  const { key } = workbench.services.deps.audit.anchor;
+  const head = await findAuditChainHead(workbench.db.db);
+  if (head.keyId !== null && head.keyId !== key.id) {
+    await workbench.close();
+    throw new AuditKeyMismatch(head.keyId, key);
+  }
 }
 
 /** Seeds a fresh database with the demo clinic; on later starts returns the stored demo logins. */

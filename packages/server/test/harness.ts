@@ -24,11 +24,17 @@ export function tempDir(prefix = 'ipt-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Removes a data dir and the audit key file the server made beside it (docs/decisions/0016). */
+export function removeDataDir(dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(`${dir}.audit-key`, { force: true });
+}
+
 const sqlite: DbTarget = {
   name: 'sqlite',
   create: async () => {
     const dir = tempDir();
-    return { env: { IPT_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return { env: { IPT_DATA_DIR: dir }, drop: async () => removeDataDir(dir) };
   },
 };
 
@@ -60,7 +66,7 @@ const postgres: DbTarget = {
           }
         }
         await c.end();
-        fs.rmSync(dir, { recursive: true, force: true });
+        removeDataDir(dir);
       },
     };
   },

@@ -58,6 +58,8 @@ export async function startWorld(): Promise<World> {
       await browser.close();
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
+      // The audit key the server made beside the data dir (docs/decisions/0016).
+      await rm(`${dataDir}.audit-key`, { force: true });
     },
   };
 }

@@ -1,19 +1,34 @@
-import { openWorkbench, verifyAuditChain } from '@ipt/server';
+import { openWorkbench } from '@ipt/server';
 import type { Io } from '../io.js';
 
+/**
+ * `ipt audit verify`: walks the chain on one snapshot with the operator's audit key and compares it with the
+ * checkpoints on file (docs/decisions/0016). Exits 0 when intact, 1 naming the first break.
+ */
 export async function auditVerify(io: Io): Promise<number> {
   const wb = await openWorkbench({ env: io.env });
   try {
-    const result = await verifyAuditChain(wb.db.db);
-    if (result.ok) {
-      io.out(`Audit trail intact: ${result.checked} events, every link verified.`);
-      return 0;
+    const result = await wb.verifyAudit();
+    const { checkpoints, keyedFrom, key } = result;
+    if (!result.ok) {
+      const broken = result.firstBroken;
+      const where = broken?.seq == null ? '' : ` at event #${broken.seq}`;
+      io.err(
+        `Audit trail BROKEN${where}: ${broken?.reason ?? 'unknown'}. ` + `${result.checked} events before it verified.`,
+      );
+      return 1;
     }
-    io.err(
-      `Audit trail BROKEN at event #${result.firstBroken?.seq}: ${result.firstBroken?.reason}. ` +
-        `${result.checked} events before it verified.`,
-    );
-    return 1;
+    io.out(`Audit trail intact: ${result.checked} events, every link verified.`);
+    if (keyedFrom !== null)
+      io.out(`  Keyed (HMAC-SHA-256, key ${key.id} from ${key.source}) from event #${keyedFrom}.`);
+    if (checkpoints.last) {
+      io.out(
+        `  Anchored by ${checkpoints.count} checkpoint(s) in ${checkpoints.file}; ` +
+          `the last records event #${checkpoints.last.seq} at ${checkpoints.last.at}.`,
+      );
+    }
+    for (const note of result.notes) io.out(`  Note: ${note}`);
+    return 0;
   } finally {
     await wb.close();
   }

@@ -4,14 +4,24 @@
  * Writes append their event inside their own transaction. Reads are appended by group commit: events wait a few
  * milliseconds and commit together in one transaction, and the request answers only once its batch is durable, so
  * reads scale past the disk's fsync rate and no answered request goes unaudited (shared/DESIGN.md "Security model").
+ *
+ * The links are keyed (HMAC-SHA-256 under the operator's audit key) from a marker event on, and the head is anchored
+ * outside the database by signed checkpoints, every N events or T seconds and at shutdown (docs/decisions/0016).
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.js';
-import { lockAuditHead } from '../db/dialect.js';
-import { insertAuditEvents, setAuditChainHead } from '../db/repositories/audit-repository.js';
+import { lockAuditHead, readSnapshot } from '../db/dialect.js';
+import {
+  findAuditChainHead,
+  findAuditEvent,
+  insertAuditEvents,
+  setAuditChainHead,
+} from '../db/repositories/audit-repository.js';
 import type { AuditEventTable, Database } from '../db/schema.js';
 import { uuidv7 } from '../ids.js';
+import type { AuditKey } from './audit-key.js';
+import { appendCheckpoint, signCheckpoint } from './checkpoints.js';
 
 export const AuditAction = {
   read: 'read',
@@ -23,6 +33,10 @@ export const AuditAction = {
   loginFailed: 'login-failed',
   logout: 'logout',
   passwordChange: 'password-change',
+  /** A wrong password offered to end kiosk mode. */
+  unlockFailed: 'unlock-failed',
+  /** The marker where the keyed segment of the chain begins; its entity id is the key's id. */
+  chainKeyed: 'chain-keyed',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -42,7 +56,7 @@ export interface AuditEntry {
 type Unhashed = Omit<AuditEventTable, 'hash'>;
 
 /** The fields, in a fixed order, that a link of the chain covers. */
-export function auditHash(e: Unhashed): string {
+function linkMessage(e: Unhashed): string {
   const fields = [
     e.seq,
     e.id,
@@ -59,21 +73,80 @@ export function auditHash(e: Unhashed): string {
     e.operation,
     e.prevHash,
   ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return JSON.stringify(fields);
 }
 
-export async function appendAuditEvents(trx: Kysely<Database>, db: Db, entries: readonly AuditEntry[], at: string) {
-  if (entries.length === 0) return;
-  let head = await lockAuditHead(trx, db.dialect);
+/** The link hash of events written before the chain was keyed (ADR 0005): plain SHA-256, anyone can compute it. */
+export function plainAuditHash(e: Unhashed): string {
+  return createHash('sha256').update(linkMessage(e)).digest('hex');
+}
+
+/** The link hash of the keyed segment: HMAC-SHA-256 under the audit key, which the database never holds. */
+export function keyedAuditHash(key: AuditKey, e: Unhashed): string {
+  return key.linkHash(linkMessage(e));
+}
+
+/** The event that opens the keyed segment: no person, no record, the key's id as its entity. */
+export function keyedMarker(key: AuditKey): AuditEntry {
+  return {
+    organisationId: null,
+    userId: null,
+    role: null,
+    action: AuditAction.chainKeyed,
+    entityType: 'AuditChain',
+    entityId: key.id,
+    patientId: null,
+    outcome: 'success',
+    ip: null,
+    operation: 'auditKeyed',
+  };
+}
+
+/** The chain was keyed with another key than this process holds: appending would fork it into two unverifiable parts. */
+export class AuditKeyMismatch extends Error {
+  constructor(chainKeyId: string, key: AuditKey) {
+    super(
+      `The audit chain is keyed with the key whose id is ${chainKeyId}, but this process holds the key ${key.id} ` +
+        `(${key.source}). Give every process the same IPT_AUDIT_KEY or IPT_AUDIT_KEY_FILE (docs/decisions/0016).`,
+    );
+    this.name = 'AuditKeyMismatch';
+  }
+}
+
+/**
+ * Appends events under the locked head, keyed. When the head is not yet keyed with this key (a chain written before
+ * the key, or a fresh one), a marker event opens the keyed segment first. Returns how many events were appended.
+ */
+export async function appendAuditEvents(
+  trx: Kysely<Database>,
+  db: Db,
+  key: AuditKey,
+  entries: readonly AuditEntry[],
+  at: string,
+): Promise<number> {
+  if (entries.length === 0) return 0;
+  const locked = await lockAuditHead(trx, db.dialect);
+  if (locked.keyId !== null && locked.keyId !== key.id) throw new AuditKeyMismatch(locked.keyId, key);
+  const all = locked.keyId === key.id ? entries : [keyedMarker(key), ...entries];
+  let head = { seq: locked.seq, hash: locked.hash };
   const rows: AuditEventTable[] = [];
-  for (const entry of entries) {
+  for (const entry of all) {
     const unhashed: Unhashed = { ...entry, seq: head.seq + 1, id: uuidv7(), at, prevHash: head.hash };
-    const row = { ...unhashed, hash: auditHash(unhashed) };
+    const row = { ...unhashed, hash: keyedAuditHash(key, unhashed) };
     rows.push(row);
     head = { seq: row.seq, hash: row.hash };
   }
   await insertAuditEvents(trx, rows);
-  await setAuditChainHead(trx, head);
+  await setAuditChainHead(trx, { ...head, keyId: key.id });
+  return rows.length;
+}
+
+/** What anchors the chain: the key, and where and how often its head is checkpointed. */
+export interface AuditAnchor {
+  readonly key: AuditKey;
+  readonly checkpointsFile: string;
+  readonly checkpointEveryEvents: number;
+  readonly checkpointEveryMs: number;
 }
 
 interface Pending {
@@ -88,9 +161,21 @@ export class AuditLog {
   private flushing: Promise<void> | null = null;
   private committed = 0;
 
+  /** Events this process appended since its last checkpoint (counted when appended, committed or not). */
+  private sinceCheckpoint = 0;
+  private appendedAny = false;
+  /** Checkpoints run one after another; this is the last one queued. It never rejects. */
+  private checkpoints: Promise<void> = Promise.resolve();
+  private checkpointQueued = false;
+  private lastCheckpoint: { seq: number; hash: string } | null = null;
+  private ticker: NodeJS.Timeout | null = null;
+  /** Where a failed checkpoint is reported (the server's log once it has one). */
+  warn: (message: string) => void = (message) => process.emitWarning(message, 'AuditCheckpointWarning');
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    readonly anchor: AuditAnchor,
     private readonly delayMs = 2,
     private readonly maxBatch = 500,
   ) {}
@@ -109,10 +194,11 @@ export class AuditLog {
   }
 
   /** Appends events inside a caller's transaction (a clinical write and its audit event commit together). */
-  inTransaction(trx: Kysely<Database>, entries: readonly AuditEntry[]) {
-    return appendAuditEvents(trx, this.db, entries, this.now().toISOString());
+  async inTransaction(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+    this.appended(await appendAuditEvents(trx, this.db, this.anchor.key, entries, this.now().toISOString()));
   }
 
+  /** Waits for the events waiting for a group commit, and for the checkpoints already asked for. */
   async drain(): Promise<void> {
     while (this.pending.length > 0 || this.flushing || this.timer) {
       if (this.timer) {
@@ -122,6 +208,66 @@ export class AuditLog {
       }
       await this.flushing;
     }
+    await this.checkpoints;
+  }
+
+  /**
+   * Writes a signed checkpoint of the committed head to the checkpoint file (unless it is the one written last).
+   * The head is read with its event in one snapshot, and anchored only when that event carries this key's hash: a
+   * head an attacker moved to an event of their own is never signed.
+   */
+  checkpoint(): Promise<void> {
+    if (this.checkpointQueued) return this.checkpoints;
+    this.checkpointQueued = true;
+    this.checkpoints = this.checkpoints
+      .then(async () => {
+        this.checkpointQueued = false;
+        this.sinceCheckpoint = 0;
+        const head = await readSnapshot(this.db.db, this.db.dialect, async (q) => {
+          const h = await findAuditChainHead(q);
+          const seq = Number(h.seq);
+          return { seq, hash: h.hash, event: seq > 0 ? await findAuditEvent(q, seq) : undefined };
+        });
+        if (head.seq === 0) return;
+        if (this.lastCheckpoint?.seq === head.seq && this.lastCheckpoint.hash === head.hash) return;
+        if (!head.event || !this.isKeyed(head.event) || head.event.hash !== head.hash) {
+          this.warn(`Audit checkpoint not written: the chain head (event #${head.seq}) is not an event of this key.`);
+          return;
+        }
+        await appendCheckpoint(
+          this.anchor.checkpointsFile,
+          signCheckpoint(this.anchor.key, head, this.now().toISOString()),
+        );
+        this.lastCheckpoint = { seq: head.seq, hash: head.hash };
+      })
+      .catch((err: unknown) => {
+        this.checkpointQueued = false;
+        this.warn(`Audit checkpoint failed: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    return this.checkpoints;
+  }
+
+  /** Flushes what waits, stops the checkpoint timer and writes the shutdown checkpoint. */
+  async close(): Promise<void> {
+    await this.drain();
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    if (this.appendedAny) await this.checkpoint();
+  }
+
+  private isKeyed(event: AuditEventTable): boolean {
+    const { hash, ...unhashed } = event;
+    return keyedAuditHash(this.anchor.key, { ...unhashed, seq: Number(unhashed.seq) }) === hash;
+  }
+
+  private appended(count: number) {
+    if (count === 0) return;
+    this.appendedAny = true;
+    this.sinceCheckpoint += count;
+    this.ticker ??= setInterval(() => {
+      if (this.sinceCheckpoint > 0) void this.checkpoint();
+    }, this.anchor.checkpointEveryMs).unref();
+    if (this.sinceCheckpoint >= this.anchor.checkpointEveryEvents) void this.checkpoint();
   }
 
   private schedule() {
@@ -140,13 +286,15 @@ export class AuditLog {
         appendAuditEvents(
           trx,
           this.db,
+          this.anchor.key,
           batch.map((p) => p.entry),
           this.now().toISOString(),
         ),
       )
       .then(
-        () => {
+        (count) => {
           this.committed++;
+          this.appended(count);
           for (const p of batch) p.resolve();
         },
         (err: unknown) => {

@@ -17,10 +17,27 @@ export function isUniqueViolation(err: unknown): boolean {
  * processes. SQLite: a write transaction is already exclusive once it writes, and the head row is written next.
  */
 export async function lockAuditHead(trx: Kysely<Database>, dialect: DialectName) {
-  const q = trx.selectFrom('auditChainHead').select(['seq', 'hash']).where('id', '=', 1);
+  const q = trx.selectFrom('auditChainHead').select(['seq', 'hash', 'keyId']).where('id', '=', 1);
   const row =
     dialect === 'postgresql' ? await q.forUpdate().executeTakeFirstOrThrow() : await q.executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), hash: row.hash };
+  return { seq: Number(row.seq), hash: row.hash, keyId: row.keyId };
+}
+
+/**
+ * Runs `fn` on one consistent snapshot of the database, so that rows read by several statements agree with each
+ * other while others keep committing. PostgreSQL: a read-only REPEATABLE READ transaction (its snapshot is taken at
+ * its first statement). SQLite: one read transaction (in WAL mode its snapshot is taken at its first read and held
+ * until it ends; writers carry on).
+ */
+export function readSnapshot<T>(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  fn: (q: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const trx = db.transaction();
+  return (dialect === 'postgresql' ? trx.setIsolationLevel('repeatable read').setAccessMode('read only') : trx).execute(
+    fn,
+  );
 }
 
 /** A normalised description of the schema, for the two-database guard test. */

@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-measures.js';
 import * as m0003 from './migrations/0003-initial-phase.js';
 import * as m0004 from './migrations/0004-answered-at.js';
 import * as m0005 from './migrations/0005-risk-overrides.js';
+import * as m0007 from './migrations/0007-audit-anchored.js';
 import type { Database } from './schema.js';
 
 const chain: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const chain: Record<string, Migration> = {
   '0003-initial-phase': m0003,
   '0004-answered-at': m0004,
   '0005-risk-overrides': m0005,
+  '0007-audit-anchored': m0007,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -145,6 +145,8 @@ export interface AuditChainHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The id of the key the chain is keyed with from its last marker on (null before the key; migration 0007). */
+  keyId: string | null;
 }
 
 export interface AdministrationTable {

@@ -216,7 +216,7 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(await anon.api.getHealth({})).toEqual({
       status: 'ok',
       database: target.name,
-      migrations: { applied: 5, latest: '0005-risk-overrides' },
+      migrations: { applied: 6, latest: '0007-audit-anchored' },
     });
     const doc = (await anon.api.getOpenApi({})) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');

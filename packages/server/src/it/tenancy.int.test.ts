@@ -136,6 +136,11 @@ const cases: Cases = {
     setAuditChainHead: auditChain,
     listAuditEventsFrom: auditChain,
     findAuditChainHead: auditChain,
+    findAuditEvent: auditChain,
+    findTargetPatient: {
+      exempt:
+        'Across organisations on purpose: the patient of the record a refused request named, written only into that refusal’s audit event (so it is found in the patient’s history) and never answered to the caller.',
+    },
   },
   authSessionsRepository: {
     insertAuthSession: insert,

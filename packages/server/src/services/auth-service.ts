@@ -138,11 +138,16 @@ export class AuthService {
     const user = await usersRepo.findUserCredentials(db.db, actor.organisationId, actor.userId);
     if (!user || !(await verifyPassword(user.passwordHash, password))) {
       const failed = (user?.failedLogins ?? 0) + 1;
-      await usersRepo.recordLoginFailure(db.db, actor.organisationId, actor.userId, failed, null);
-      if (failed >= FREE_FAILURES) {
-        await sessionsRepo.endSession(db.db, actor.sessionIdHash, clock().toISOString());
-        throw new NotAuthenticated();
-      }
+      const ends = failed >= FREE_FAILURES;
+      // The failed try is audited with the count and the session's end (no clinical data: the user only).
+      await db.db.transaction().execute(async (trx) => {
+        await usersRepo.recordLoginFailure(trx, actor.organisationId, actor.userId, failed, null);
+        if (ends) await sessionsRepo.endSession(trx, actor.sessionIdHash, clock().toISOString());
+        await this.deps.audit.inTransaction(trx, [
+          { ...this.selfEvent(actor, ip, AuditAction.unlockFailed, 'unlockKiosk'), outcome: 'failure' },
+        ]);
+      });
+      if (ends) throw new NotAuthenticated();
       throw new RuleViolation('That password is not correct.', 'password');
     }
     await db.db.transaction().execute(async (trx) => {

@@ -9,7 +9,7 @@ export function insertAuditEvents(q: Q, rows: readonly AuditEventTable[]) {
   return q.insertInto('auditEvents').values(rows).execute();
 }
 
-export function setAuditChainHead(q: Q, head: Pick<AuditChainHeadTable, 'seq' | 'hash'>) {
+export function setAuditChainHead(q: Q, head: Pick<AuditChainHeadTable, 'seq' | 'hash' | 'keyId'>) {
   return q.updateTable('auditChainHead').set(head).where('id', '=', 1).execute();
 }
 
@@ -19,5 +19,30 @@ export function listAuditEventsFrom(q: Q, fromSeq: number, limit: number) {
 }
 
 export function findAuditChainHead(q: Q) {
-  return q.selectFrom('auditChainHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return q.selectFrom('auditChainHead').select(['seq', 'hash', 'keyId']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export function findAuditEvent(q: Q, seq: number) {
+  return q.selectFrom('auditEvents').selectAll().where('seq', '=', seq).executeTakeFirst();
+}
+
+/** The kinds of record a route can name, for the audit event of a refused request. */
+export type AuditTargetKind = 'Course' | 'Session' | 'CourseRecord' | 'Administration';
+
+/**
+ * The patient whose record a refused request named, for its audit event only (never answered to the caller): looked
+ * up across organisations, because an attempt on another organisation's record belongs in that patient's history.
+ */
+export async function findTargetPatient(q: Q, kind: AuditTargetKind, id: string): Promise<string | null> {
+  const table = { Course: 'courses', CourseRecord: 'courseRecords', Administration: 'administrations' } as const;
+  const row =
+    kind === 'Session'
+      ? await q
+          .selectFrom('sessions')
+          .innerJoin('courses', 'courses.id', 'sessions.courseId')
+          .select('courses.patientId')
+          .where('sessions.id', '=', id)
+          .executeTakeFirst()
+      : await q.selectFrom(table[kind]).select('patientId').where('id', '=', id).executeTakeFirst();
+  return row?.patientId ?? null;
 }
