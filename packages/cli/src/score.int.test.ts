@@ -51,7 +51,10 @@ describe('ipt score', () => {
     expect(lines[3]).toMatch(/^2\s+8\s+Mild\s+—$/);
     expect(lines[4]).toMatch(/^3\s+12\s+Moderate\s+item 9: self-harm-thoughts, self-harm-thoughts-frequent$/);
     expect(lines[5]).toMatch(/^4\s+9\s+Mild\s+item 9: self-harm-thoughts\s+prorated \(item 3 imputed\)$/);
-    expect(lines[6]).toMatch(/^5\s+—\s+—\s+—\s+not scorable: Item 9 is required and is never imputed/);
+    // Item 9 left empty: no total, and a "not asked" flag, never "no risk" (ERRATA must-fix 1).
+    expect(lines[6]).toMatch(
+      /^5\s+—\s+—\s+item 9: self-harm-not-asked\s+not scorable: Item 9 is required and is never imputed/,
+    );
     expect(lines[7]).toMatch(/^6\s+—\s+—\s+item 9: self-harm-thoughts\s+not scorable: Item 8: "x" is not a number\.$/);
     expect(lines[8]).toMatch(/^8\s+.*not scorable: PHQ-9 has 10 items: expected 9 or 10 answers, got 7\.$/);
     expect(fs.existsSync(dataDir)).toBe(false);
