@@ -156,8 +156,10 @@ describe('the operations', () => {
     expect(statuses(operation('/api/measure-links/{token}/responses', 'post')).sort()).toEqual([
       201, 400, 403, 404, 410, 413, 415, 422,
     ]);
-    // Sign-in fails with 401; signing out and unlocking stay possible in kiosk mode (no 423).
-    expect(statuses(operation('/api/auth/login', 'post')).sort()).toEqual([200, 400, 401, 403, 413, 415]);
+    // Sign-in fails with 401, or waits with 429 (as a password change does); signing out and unlocking stay
+    // possible in kiosk mode (no 423).
+    expect(statuses(operation('/api/auth/login', 'post')).sort()).toEqual([200, 400, 401, 403, 413, 415, 429]);
+    expect(statuses(operation('/api/auth/password', 'post'))).toContain(429);
     expect(statuses(operation('/api/auth/logout', 'post'))).not.toContain(423);
     expect(statuses(operation('/api/auth/unlock', 'post'))).not.toContain(423);
     // Duplicates: a second active course, a person already in the inventory.

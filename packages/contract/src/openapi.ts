@@ -137,7 +137,7 @@ function errorsOf(operationId: string, r: RouteDef): [status: number, descriptio
     ],
     401: [
       session && 'Not signed in, or the session has ended.',
-      !session && own.has(401) && 'The email or password is not correct (or the account must wait after failed tries).',
+      !session && own.has(401) && 'The email or password is not correct.',
     ],
     403: [
       own.has(403) && 'Your role does not allow this.',
@@ -161,6 +161,10 @@ function errorsOf(operationId: string, r: RouteDef): [status: number, descriptio
         'This device is handed to the patient for a questionnaire (kiosk mode): the clinician must unlock it first.',
     ],
     428: [r.ifMatch === true && 'If-Match is missing: send the version you read (the record\'s ETag), e.g. "3".'],
+    429: [
+      own.has(429) &&
+        'Too many tries for now: wait the seconds `Retry-After` names, then try again. A wait, never a lock (docs/decisions/0017).',
+    ],
   };
   const errors: [number, string][] = [];
   for (const [status, reasons] of Object.entries(why)) {

@@ -136,7 +136,7 @@ export interface RouteDef {
    * the route's shape (400, 401 with a session, 403 for a change from another origin, 404 with a record in the path,
    * 409 and 428 with If-Match, 413 and 415 for a change, 423 in kiosk mode).
    */
-  readonly errors?: readonly (401 | 403 | 409 | 410 | 422)[];
+  readonly errors?: readonly (401 | 403 | 409 | 410 | 422 | 429)[];
 }
 
 const route = <const R extends RouteDef>(r: R) => r;
@@ -169,7 +169,7 @@ export const routes = {
     body: LoginRequest,
     response: Me,
     status: 200,
-    errors: [401],
+    errors: [401, 429],
   }),
   logout: route({
     method: 'POST',
@@ -198,6 +198,7 @@ export const routes = {
     body: ChangePasswordRequest,
     response: null,
     status: 204,
+    errors: [429],
   }),
   listUsers: route({
     method: 'GET',

@@ -34,6 +34,10 @@ export const enMessages = {
   'text.tooLong': 'Use at most {maximum} characters.',
   'text.tooLong.one': 'Use at most 1 character.',
   'text.exactly': 'Use exactly {length} characters.',
+  'text.nul':
+    'Remove the invisible character U+0000 (NUL): it cannot be stored. It often comes with text pasted from another program.',
+  'text.unpaired':
+    'This text holds a broken character (half of an emoji or symbol) that cannot be stored. Delete it and type it again.',
   'list.tooShort': 'Add at least {minimum} entries.',
   'list.tooShort.one': 'Add at least one entry.',
   'list.tooLong': 'Use at most {maximum} entries.',

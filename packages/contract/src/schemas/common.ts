@@ -18,6 +18,7 @@ export const ProblemType = {
   preconditionRequired: 'urn:ipt-workbench:problem:if-match-required',
   kioskLocked: 'urn:ipt-workbench:problem:kiosk-locked',
   linkUsed: 'urn:ipt-workbench:problem:link-used-or-expired',
+  tooManyAttempts: 'urn:ipt-workbench:problem:too-many-attempts',
 } as const;
 
 /** RFC 9457 problem details, with the offending fields named and, on a stale write, the current version. */
