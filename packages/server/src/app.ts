@@ -6,11 +6,12 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { type OperationId, type RouteDef, routes } from '@ipt/contract';
+import { type OperationId, parseRequestPart, type RouteDef, routes } from '@ipt/contract';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from './auth/actor.js';
 import { policies } from './authz/policies.js';
 import { Forbidden, KioskLocked, PreconditionRequired, toProblem } from './http/problem.js';
+import { TooManyAttempts } from './auth/throttles.js';
 import { loggerOptions } from './logger.js';
 import { SessionChange } from './routes/handler-types.js';
 import { handlers } from './routes/handlers.js';
@@ -31,13 +32,23 @@ export const BODY_LIMIT = 64 * 1024;
 export async function buildApp({ services, webRoot }: AppOptions) {
   const { config } = services.deps;
   const cookieName = config.cookieSecure ? '__Host-ipt_session' : 'ipt_session';
-  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: BODY_LIMIT, trustProxy: false });
+  // The client's address is the socket's, unless IPT_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
+  const trustProxy = config.trustProxy === false ? false : [...config.trustProxy];
+  const app = Fastify({ logger: loggerOptions(config.logLevel), bodyLimit: BODY_LIMIT, trustProxy });
   const registered: { method: string; url: string }[] = [];
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') registered.push({ method: m, url: r.url });
   });
 
   await app.register(fastifyCookie);
+  // Bodies only as JSON (ADR 0004): without a parser for text/plain, Fastify answers it 415 like any other type. A
+  // text/plain POST is also the one a page on another site can send without asking first.
+  app.removeContentTypeParser('text/plain');
+  // No API answer is kept by a browser or a proxy, a 404 or an error included (ASVS 14.3.2).
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    done();
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -60,6 +71,7 @@ export async function buildApp({ services, webRoot }: AppOptions) {
     const p = toProblem(err);
     if (p.status >= 500)
       req.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'request failed');
+    if (err instanceof TooManyAttempts) void reply.header('retry-after', String(err.retryAfterSeconds));
     void reply
       .status(p.status)
       .header('content-type', 'application/problem+json')
@@ -71,6 +83,7 @@ export async function buildApp({ services, webRoot }: AppOptions) {
       void reply
         .status(404)
         .header('content-type', 'application/problem+json')
+        .header('cache-control', 'no-store')
         .send({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No such resource.' });
       return;
     }
@@ -131,8 +144,10 @@ export async function buildApp({ services, webRoot }: AppOptions) {
         void reply.header('cache-control', 'no-store');
         assertSameOrigin(req);
         const ip = req.ip ?? null;
-        const params: unknown = def.params ? def.params.parse(req.params) : undefined;
-        const body: unknown = def.body ? def.body.parse(req.body ?? undefined) : undefined;
+        // Text a database cannot store (U+0000, half a surrogate pair) is refused here, naming the field, before
+        // the route's schema runs: the same 400 on SQLite and PostgreSQL (ADR 0017).
+        const params: unknown = def.params ? parseRequestPart(def.params, req.params) : undefined;
+        const body: unknown = def.body ? parseRequestPart(def.body, req.body ?? undefined) : undefined;
         let ctx: RequestContext | undefined;
         if (policy.roles !== 'public') {
           const actor = await actorOf(req);

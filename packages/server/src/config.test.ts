@@ -13,6 +13,20 @@ describe(loadConfig.name, () => {
     expect(c).toMatchObject({ port: 9000, dataDir: '/srv/ipt', databaseUrl: 'postgres://db/ipt' });
   });
 
+  it('believes X-Forwarded-For only from the proxies IPT_TRUST_PROXY names', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ IPT_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ IPT_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'loopback',
+      '::1',
+    ]);
+    for (const bad of ['true', '*', '2', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/8']) {
+      expect(() => loadConfig({ IPT_TRUST_PROXY: bad }), bad).toThrow(/IPT_TRUST_PROXY must be the proxies/);
+    }
+  });
+
   it('stops with a message naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

@@ -1,4 +1,5 @@
 /** The environment, parsed once at boot by one schema; a bad value stops the server with a readable message. */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,6 +19,19 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Cookies carry `Secure` and the `__Host-` prefix. Browsers accept them on http://localhost too. */
   IPT_COOKIE_SECURE: bool.default(true),
+  /**
+   * Behind a reverse proxy: which peers' X-Forwarded-For names the client, for the sign-in throttles and the audit
+   * trail: addresses and CIDR ranges (or `loopback`, `linklocal`, `uniquelocal`) separated by commas. Unset or
+   * `false`: the socket's address, and the header is never believed.
+   */
+  IPT_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === 'false' || v.split(',').every((p) => isProxyAddress(p.trim())),
+      "IPT_TRUST_PROXY must be the proxies' addresses or ranges, separated by commas (10.0.0.1, 10.0.0.0/8, loopback).",
+    )
+    .optional(),
   /** Idle timeout: 15 min (research/reliability-perf.md R-04). */
   IPT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
   /** Absolute session lifetime: 8 h (R-04; OWASP 4–8 h for an office day). */
@@ -47,6 +61,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly cookieSecure: boolean;
+  /** Whose X-Forwarded-For to believe: nobody's (false), or the proxies at these addresses and ranges. */
+  readonly trustProxy: false | readonly string[];
   readonly sessionIdleMs: number;
   readonly sessionAbsoluteMs: number;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -83,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: c.DATABASE_URL,
     cookieSecure: c.IPT_COOKIE_SECURE,
+    trustProxy: trustProxyOf(c.IPT_TRUST_PROXY),
     sessionIdleMs: c.IPT_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: c.IPT_SESSION_ABSOLUTE_HOURS * 3_600_000,
     logLevel: c.LOG_LEVEL,
@@ -95,4 +112,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointEveryMs: c.IPT_AUDIT_CHECKPOINT_SECONDS * 1000,
     },
   };
+}
+
+const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range of one, or one of proxy-addr's names for a range. */
+function isProxyAddress(part: string): boolean {
+  if (proxyKeywords.has(part)) return true;
+  const [address = '', bits, ...rest] = part.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function trustProxyOf(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  return value.split(',').map((p) => p.trim());
 }

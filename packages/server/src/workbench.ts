@@ -7,7 +7,7 @@ import { loadAuditKey } from './audit/audit-key.js';
 import { AuditKeyMismatch, AuditLog } from './audit/audit-log.js';
 import { type AuditVerification, verifyAuditChain } from './audit/verify.js';
 import { type Config, loadConfig } from './config.js';
-import { type Db, openDatabase } from './db/connect.js';
+import { type Db, lockDataDir, openDatabase } from './db/connect.js';
 import { migrateToLatest, migrationLevel } from './db/migrate.js';
 import { findAuditChainHead } from './db/repositories/audit-repository.js';
 import { listOrganisationDemoFlags } from './db/repositories/organisations-repository.js';
@@ -78,8 +78,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the server: migrate, seed the demo clinic into a fresh database if asked, listen. */
+/**
+ * Starts the server: migrate, seed the demo clinic into a fresh database if asked, listen. On SQLite the data folder
+ * is taken for this server alone first; a second server on it refuses to start, saying which process holds it.
+ */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  const lock = config.databaseUrl === undefined ? lockDataDir(config.dataDir) : null;
+  try {
+    const server = await startUnlocked(options);
+    return { ...server, close: () => server.close().finally(() => lock?.release()) };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+async function startUnlocked(options: StartOptions): Promise<RunningServer> {
   const workbench = await openWorkbench(options);
   const { config, services } = workbench;
   await assertAuditKey(workbench);

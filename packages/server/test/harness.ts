@@ -4,6 +4,7 @@
  * the run: it is never skipped silently.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -140,10 +141,18 @@ export function movableClock(start = new Date()) {
   };
 }
 
+/**
+ * Where a client's requests come from. `from` is a loopback address other than 127.0.0.1 (any of 127.0.0.0/8 on
+ * Linux): the client's socket is bound to it, so the server sees it as the peer address, as it would a real one.
+ */
+export interface ClientOptions {
+  readonly from?: string;
+}
+
 export interface TestServer extends RunningServer {
   /** A typed client with its own cookie jar, signed in as `email`. */
-  as(email: string, password: string): Promise<SignedIn>;
-  anonymous(): SignedIn;
+  as(email: string, password: string, options?: ClientOptions): Promise<SignedIn>;
+  anonymous(options?: ClientOptions): SignedIn;
   drop(): Promise<void>;
 }
 
@@ -165,7 +174,8 @@ export async function startTestServer(
     ...(options.clock && { clock: options.clock }),
     webRoot: tempDir('ipt-noweb-'),
   });
-  const client = (): SignedIn => {
+  const client = (clientOptions: ClientOptions = {}): SignedIn => {
+    const send = clientOptions.from === undefined ? fetch : fetchFrom(clientOptions.from);
     let cookie = '';
     const keep = (res: Response) => {
       const set = res.headers.get('set-cookie');
@@ -176,9 +186,10 @@ export async function startTestServer(
         baseUrl: server.url,
         headers: (): Record<string, string> => (cookie ? { cookie } : {}),
         onResponse: keep,
+        fetch: send,
       }),
       raw: async (method, urlPath, init = {}) => {
-        const res = await fetch(server.url + urlPath, {
+        const res = await send(server.url + urlPath, {
           method,
           body: init.body,
           headers: { ...(cookie && { cookie }), ...init.headers },
@@ -192,8 +203,8 @@ export async function startTestServer(
   return {
     ...server,
     anonymous: client,
-    as: async (email, password) => {
-      const c = client();
+    as: async (email, password, clientOptions) => {
+      const c = client(clientOptions);
       await c.api.login({ body: { email, password } });
       return c;
     },
@@ -201,6 +212,48 @@ export async function startTestServer(
       await server.close();
       await db.drop();
     },
+  };
+}
+
+/**
+ * `fetch` over a socket bound to `localAddress`, for requests the server must see coming from that address. Only
+ * what the clients above send: a URL string, a method, string headers and a string body.
+ */
+function fetchFrom(localAddress: string): typeof fetch {
+  return (input, init = {}) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const body = typeof init.body === 'string' ? init.body : undefined;
+    if (init.body != null && body === undefined) throw new Error('fetchFrom sends string bodies only');
+    const headers = Object.fromEntries(new Headers(init.headers));
+    return new Promise<Response>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: init.method ?? 'GET',
+          headers,
+          localAddress,
+          agent: false,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const answer = new Headers();
+            for (const [name, value] of Object.entries(res.headers)) {
+              for (const v of [value ?? []].flat()) answer.append(name, v);
+            }
+            const status = res.statusCode ?? 500;
+            const empty = status === 204 || status === 304;
+            resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers: answer }));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
   };
 }
 

@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-initial-phase.js';
 import * as m0004 from './migrations/0004-answered-at.js';
 import * as m0005 from './migrations/0005-risk-overrides.js';
 import * as m0007 from './migrations/0007-audit-anchored.js';
+import * as m0008 from './migrations/0008-throttles.js';
 import type { Database } from './schema.js';
 
 const chain: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const chain: Record<string, Migration> = {
   '0004-answered-at': m0004,
   '0005-risk-overrides': m0005,
   '0007-audit-anchored': m0007,
+  '0008-throttles': m0008,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -16,8 +16,6 @@ export interface UserTable {
   role: string;
   passwordHash: string;
   active: number;
-  failedLogins: number;
-  lockedUntil: string | null;
   patientId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -33,6 +31,19 @@ export interface AuthSessionTable {
   endedAt: string | null;
   /** Set while the device is handed to the patient (kiosk): every other call is refused until unlocked. */
   kioskLinkHash: string | null;
+}
+
+/** A throttle's state (migration 0008; docs/decisions/0017-throttles.md). */
+export interface AuthThrottleTable {
+  /** SHA-256 of the throttle's kind and subject (an email and an address, an email, an address, a user, a session). */
+  key: string;
+  kind: string;
+  failures: number;
+  writes: number;
+  lastFailureAt: string | null;
+  waitUntil: string | null;
+  trustedUntil: string | null;
+  updatedAt: string;
 }
 
 export interface SupervisionLinkTable {
@@ -274,6 +285,7 @@ export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
   authSessions: AuthSessionTable;
+  authThrottles: AuthThrottleTable;
   supervisionLinks: SupervisionLinkTable;
   patients: PatientTable;
   careTeamMembers: CareTeamMemberTable;

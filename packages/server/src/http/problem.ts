@@ -3,6 +3,7 @@ import { fieldErrorsOf, formatMessage, type Problem, ProblemType } from '@ipt/co
 import { Conflict, DomainError, NotFound, RuleViolation, StaleVersion } from '@ipt/core';
 import type { FastifyError } from 'fastify';
 import { ZodError } from 'zod';
+import { TooManyAttempts } from '../auth/throttles.js';
 import { LoginFailed, NotAuthenticated } from '../services/auth-service.js';
 import { LinkGone } from '../services/links-service.js';
 import { RuleViolations } from '../services/rule-violations.js';
@@ -66,6 +67,8 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof LoginFailed || err instanceof NotAuthenticated)
     return problem(401, 'Not signed in', err.message, {}, ProblemType.notSignedIn);
   if (err instanceof Forbidden) return problem(403, 'Not allowed', err.message, {}, ProblemType.forbidden);
+  if (err instanceof TooManyAttempts)
+    return problem(429, 'Too many tries', err.message, {}, ProblemType.tooManyAttempts);
   if (err instanceof LinkGone) return problem(410, 'Link used or expired', err.message, {}, ProblemType.linkUsed);
   if (err instanceof KioskLocked) return problem(423, 'Kiosk mode', err.message, {}, ProblemType.kioskLocked);
   if (err instanceof PreconditionRequired)
@@ -96,7 +99,9 @@ export function toProblem(err: unknown): Problem {
     return problem(
       fe.statusCode,
       titleFor(fe.statusCode),
-      fe.message,
+      fe.statusCode === 415
+        ? 'This server takes request bodies only as JSON: send them with Content-Type: application/json.'
+        : fe.message,
       field ? { errors: [{ field, message: formatMessage('body.invalidJson') }] } : {},
       ProblemType.validation,
     );

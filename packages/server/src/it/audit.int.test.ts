@@ -400,6 +400,8 @@ describe.each(targets)('the audit key and the checkpoints on $name', (target) =>
     expect(without).toMatchObject({ ok: false, firstBroken: { seq: 1 } });
     expect(without.firstBroken?.reason).toMatch(/keyed from here with another key/);
     const { dataDir, databaseUrl } = s.workbench.config;
+    // One server per SQLite data folder (ADR 0017): the first stops before another tries the folder with its key.
+    await s.close();
     await expect(
       startServer({
         env: {

@@ -111,6 +111,10 @@ const byToken = {
   exempt:
     'Keyed by the SHA-256 of a 256-bit random token (session cookie or questionnaire link), unique across organisations: the token is how the organisation becomes known.',
 };
+const throttle = {
+  exempt:
+    'Throttles are keyed by a SHA-256 of an email and an address, an email, an address (sign-in, before any organisation is known), or of a session or user the caller already holds; they hold no record of any organisation (docs/decisions/0017).',
+};
 const auditChain = {
   exempt:
     'The audit chain is one hash chain across organisations, in commit order; only the server and `ipt audit verify` use it.',
@@ -306,6 +310,14 @@ const cases: Cases = {
       expect(await team()).toContain(owner.userId);
     },
   },
+  throttlesRepository: {
+    ensureThrottles: throttle,
+    findThrottles: throttle,
+    countFailure: throttle,
+    clearThrottle: throttle,
+    refundFailure: throttle,
+    pruneThrottles: throttle,
+  },
   revisionsRepository: {
     insertRevision: insert,
     listRevisions: reads((q, org, o) => revisions.listRevisions(q, org, 'Patient', o.patientId)),
@@ -322,30 +334,6 @@ const cases: Cases = {
     findUserCredentials: reads((q, org, o) => users.findUserCredentials(q, org, o.userId)),
     listUsers: reads((q, org) => users.listUsers(q, org)),
     findUserInOrganisation: reads((q, org, o) => users.findUserInOrganisation(q, org, o.userId)),
-    recordLoginFailure: async (q, caller, owner) => {
-      const before = await users.findUserCredentials(q, owner.organisationId, owner.userId);
-      const lockedUntil = new Date(Date.now() + 3_600_000).toISOString();
-      const res = await users.recordLoginFailure(q, caller.organisationId, owner.userId, 99, lockedUntil);
-      expect(changed(res)).toBe(0);
-      expect(await users.findUserCredentials(q, owner.organisationId, owner.userId)).toEqual(before);
-      const same = await users.recordLoginFailure(
-        q,
-        owner.organisationId,
-        owner.userId,
-        before?.failedLogins ?? 0,
-        null,
-      );
-      expect(changed(same)).toBe(1);
-    },
-    clearLoginFailures: async (q, caller, owner) => {
-      const failures = async () =>
-        (await users.findUserCredentials(q, owner.organisationId, owner.userId))?.failedLogins;
-      await users.recordLoginFailure(q, owner.organisationId, owner.userId, 3, null);
-      expect(changed(await users.clearLoginFailures(q, caller.organisationId, owner.userId))).toBe(0);
-      expect(await failures()).toBe(3);
-      expect(changed(await users.clearLoginFailures(q, owner.organisationId, owner.userId))).toBe(1);
-      expect(await failures()).toBe(0);
-    },
     setPasswordHash: async (q, caller, owner) => {
       const before = await users.findUserCredentials(q, owner.organisationId, owner.userId);
       if (!before) throw new Error('the owner has no user');

@@ -143,8 +143,6 @@ async function addUser(q: Q, input: NewUser, passwordHash: string, at: string): 
     role: input.role,
     passwordHash,
     active: 1,
-    failedLogins: 0,
-    lockedUntil: null,
     patientId: null,
     createdAt: at,
     updatedAt: at,

@@ -12,6 +12,7 @@ export * as measuresRepository from './measures-repository.js';
 export * as organisationsRepository from './organisations-repository.js';
 export * as patientsRepository from './patients-repository.js';
 export * as revisionsRepository from './revisions-repository.js';
+export * as throttlesRepository from './throttles-repository.js';
 export * as tx from './tx.js';
 export * as usersRepository from './users-repository.js';
 export * as versioned from './versioned.js';

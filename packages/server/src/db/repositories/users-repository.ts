@@ -44,31 +44,7 @@ export function insertUser(q: Q, row: UserTable) {
 export function findUserCredentials(q: Q, organisationId: string, userId: string) {
   return q
     .selectFrom('users')
-    .select(['passwordHash', 'failedLogins'])
-    .where('organisationId', '=', organisationId)
-    .where('id', '=', userId)
-    .executeTakeFirst();
-}
-
-export function recordLoginFailure(
-  q: Q,
-  organisationId: string,
-  userId: string,
-  failedLogins: number,
-  lockedUntil: string | null,
-) {
-  return q
-    .updateTable('users')
-    .set({ failedLogins, lockedUntil })
-    .where('organisationId', '=', organisationId)
-    .where('id', '=', userId)
-    .executeTakeFirst();
-}
-
-export function clearLoginFailures(q: Q, organisationId: string, userId: string) {
-  return q
-    .updateTable('users')
-    .set({ failedLogins: 0, lockedUntil: null })
+    .select(['passwordHash'])
     .where('organisationId', '=', organisationId)
     .where('id', '=', userId)
     .executeTakeFirst();
