@@ -1,5 +1,11 @@
 import { CreateSafetyReviewRequest, type RiskFlag, type SafetyReview } from '@ipt/contract';
-import { type RiskLevelValue, reviewRequirements } from '@ipt/core';
+import {
+  assessmentItems,
+  riskLevels as coreRiskLevels,
+  type RiskLevelValue,
+  reviewRequirements,
+  safetyPlanSteps,
+} from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api.js';
@@ -17,30 +23,14 @@ import { today } from '../today.js';
 type Request = Parameters<typeof api.createSafetyReview>[0]['body'];
 type RiskLevel = Request['riskLevel'];
 
-const riskLevels = ['low', 'moderate', 'high', 'imminent'] as const satisfies readonly RiskLevel[];
+/** The levels the clinician chooses from: core's list, which the contract's enum matches. */
+const riskLevels = coreRiskLevels satisfies readonly RiskLevel[];
 
-/** The structured assessment (shared/ipt/DOMAIN.md §10.2 option b). */
-const assessmentFields = [
-  'ideation',
-  'frequency',
-  'plan',
-  'intent',
-  'preparatoryBehaviour',
-  'pastAttempts',
-  'accessToMeans',
-  'protectiveFactors',
-] as const;
+/** The structured assessment (shared/ipt/DOMAIN.md §10.2 option b), in core's order. */
+const assessmentFields = assessmentItems;
 
-/** The Stanley & Brown (2012) safety plan, in the order the plan is used in a crisis (DOMAIN §10.1). */
-const planFields = [
-  'warningSigns',
-  'internalCoping',
-  'socialContactsAndSettings',
-  'peopleToAskForHelp',
-  'professionalsAndAgencies',
-  'makingTheEnvironmentSafe',
-  'whereKept',
-] as const;
+/** The Stanley & Brown (2012) safety plan, in the order the plan is used in a crisis (DOMAIN §10.1), then where it is kept. */
+const planFields = [...safetyPlanSteps, 'whereKept'] as const;
 
 /** An empty review; the safety plan starts from the last one, to be updated with the patient (DOMAIN §10.2 step 4). */
 const initial = (last: SafetyReview | null) => ({
