@@ -2,6 +2,7 @@
 /** `ipt`: the IPT Workbench command line. */
 import { ConfigError } from '@ipt/server';
 import { auditVerify } from './commands/audit-verify.js';
+import { backup, backupUsage, restore } from './commands/backup.js';
 import { migrate } from './commands/migrate.js';
 import { score, scoreUsage } from './commands/score.js';
 import { seedDemo } from './commands/seed-demo.js';
@@ -20,6 +21,7 @@ Commands:
                         Add a user (roles: admin, supervisor, clinician, facilitator, trainee, patient).
                         Without --password-stdin a random password is generated and printed once.
   audit verify          Check the audit trail's hash chain; exits 1 at the first broken link.
+${backupUsage}
 ${scoreUsage}
 `;
 
@@ -39,6 +41,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'audit':
         if (rest[0] !== 'verify') throw new CliError(`Unknown command "audit ${rest[0] ?? ''}".\n\n${usage}`);
         return await auditVerify(io);
+      case 'backup':
+        return await backup(rest, io);
+      case 'restore':
+        return await restore(rest, io);
       case 'score':
         return await score(rest, io);
       case undefined:

@@ -3,6 +3,15 @@ export { AuditKey, loadAuditKey } from './audit/audit-key.js';
 export { AuditKeyMismatch } from './audit/audit-log.js';
 export { type AuditVerification, verifyAuditChain } from './audit/verify.js';
 export { type Policy, policies } from './authz/policies.js';
+export {
+  BackupDamaged,
+  type BackupProgress,
+  BackupRefused,
+  type BackupSummary,
+  backupDatabase,
+  type RestoreSummary,
+  restoreDatabase,
+} from './backup/backup.js';
 export { ConfigError, loadConfig } from './config.js';
 export { type Db, openDatabase } from './db/connect.js';
 export { describeSchema } from './db/dialect.js';
