@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -41,6 +42,10 @@ export async function buildApp({ services, webRoot }: AppOptions) {
   });
 
   await app.register(fastifyCookie);
+  // Answers compressed as the client accepts, brotli first (ADR 0018): the API's JSON on the fly at brotli quality 4,
+  // over 1 KiB; the web client's files were compressed at build time and go as they are (preCompressed below). A PDF
+  // is compressed already and is left alone.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   // Bodies only as JSON (ADR 0004): without a parser for text/plain, Fastify answers it 415 like any other type. A
   // text/plain POST is also the one a page on another site can send without asking first.
   app.removeContentTypeParser('text/plain');
@@ -79,7 +84,9 @@ export async function buildApp({ services, webRoot }: AppOptions) {
       .send(p);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !webRoot || req.method !== 'GET') {
+    // A missing asset (an old build's chunk, a source map) is a 404, never the page: a script that receives HTML
+    // fails in a way nobody can read.
+    if (req.url.startsWith('/api/') || isAssetPath(req.url) || !webRoot || req.method !== 'GET') {
       void reply
         .status(404)
         .header('content-type', 'application/problem+json')
@@ -87,8 +94,8 @@ export async function buildApp({ services, webRoot }: AppOptions) {
         .send({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No such resource.' });
       return;
     }
-    // The single-page app handles its own paths.
-    void reply.header('cache-control', 'no-store').sendFile('index.html');
+    // The single-page app handles its own paths; the page is revalidated each time (static options below).
+    void reply.sendFile('index.html');
   });
 
   const actorOf = async (req: FastifyRequest): Promise<Actor> => {
@@ -193,7 +200,20 @@ export async function buildApp({ services, webRoot }: AppOptions) {
   }
 
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(webRoot), wildcard: false, index: 'index.html' });
+    const root = path.resolve(webRoot);
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: 'index.html',
+      // The build wrote FILE.br and FILE.gz beside each file worth compressing (packages/web/vite.config.ts): the
+      // one the client accepts is sent with its Content-Encoding and `Vary: Accept-Encoding`.
+      preCompressed: true,
+      // No route for the compressed copies themselves, nor for a source map (none is built; never one served).
+      globIgnore: ['**/*.br', '**/*.gz', '**/*.map'],
+      allowedPath: (pathname) => !pathname.endsWith('.map'),
+      cacheControl: false,
+      setHeaders: (reply, file) => void reply.header('cache-control', cacheControlFor(root, file)),
+    });
   }
 
   registeredByApp.set(app, registered);
@@ -219,6 +239,21 @@ interface ErasedHandler {
 }
 
 const operationIds = Object.keys(routes).filter((k): k is OperationId => k in routes);
+
+/** Under /assets/ every file name carries a hash of its content (Vite), and a source map is never served. */
+function isAssetPath(url: string): boolean {
+  const pathname = url.split('?')[0] ?? url;
+  return pathname.startsWith('/assets/') || pathname.endsWith('.map');
+}
+
+/**
+ * A fingerprinted file (under assets/) never changes under its name: kept a year without asking again. Anything else
+ * (index.html) is asked about each time, so a new build is seen at once; its ETag makes that a 304 when unchanged.
+ */
+function cacheControlFor(root: string, file: string): string {
+  const relative = path.relative(root, file).split(path.sep);
+  return relative.length > 1 && relative[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /** The version a versioned answer carries (a record's, or a course detail's course), for its ETag. */
 function versionOf(result: unknown): number | undefined {

@@ -165,14 +165,15 @@ export interface SignedIn {
 
 export async function startTestServer(
   target: DbTarget,
-  options: { demo?: boolean; clock?: () => Date; env?: Record<string, string> } = {},
+  options: { demo?: boolean; clock?: () => Date; env?: Record<string, string>; webRoot?: string } = {},
 ): Promise<TestServer> {
   const db = await target.create();
   const server = await startServer({
     env: { PORT: '0', LOG_LEVEL: 'silent', ...db.env, ...options.env },
     demo: options.demo ?? false,
     ...(options.clock && { clock: options.clock }),
-    webRoot: tempDir('ipt-noweb-'),
+    // A built web client to serve at `/` when a test gives one; none by default.
+    webRoot: options.webRoot ?? tempDir('ipt-noweb-'),
   });
   const client = (clientOptions: ClientOptions = {}): SignedIn => {
     const send = clientOptions.from === undefined ? fetch : fetchFrom(clientOptions.from);

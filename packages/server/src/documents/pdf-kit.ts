@@ -6,16 +6,24 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { create as parseFont, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
-/** Read once, on the first document: every document after that embeds from memory, not from the disk. */
-let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
-const fonts = () =>
-  (fontBytes ??= {
-    regular: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  });
+
+/** A TrueType file of `dejavu-fonts-ttf`, read and parsed. */
+function dejaVu(file: string): Font {
+  const font = parseFont(fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+  if (!('layout' in font)) throw new Error(`${file} is a font collection, not one font.`);
+  return font;
+}
+
+/**
+ * Read and parsed once per thread, on the first document (ADR 0018): every document after that lays its text out
+ * with the same fontkit fonts (their glyphs and metrics cached as they are used) and embeds its own subset of them.
+ */
+let parsedFonts: { regular: Font; bold: Font } | undefined;
+const fonts = () => (parsedFonts ??= { regular: dejaVu('DejaVuSans.ttf'), bold: dejaVu('DejaVuSans-Bold.ttf') });
 
 /** A4 in points (210 × 297 mm). */
 const A4: [number, number] = [595.28, 841.89];
