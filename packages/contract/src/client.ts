@@ -14,15 +14,26 @@ export type CallArgs<R extends RouteDef> = (R['params'] extends z.ZodType ? { pa
 
 export type CallResult<R extends RouteDef> = R['response'] extends z.ZodType ? Infer<R['response']> : undefined;
 
-/** A failed call: the server's problem details, with the status. */
+/** A failed call: the server's problem details, with the status (and, on a 429, how long to wait). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem,
+    /** The server's `Retry-After`, in seconds, when it named one (a throttled sign-in: docs/decisions/0017). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
   }
+}
+
+/** `Retry-After` as seconds: a number of seconds, or an HTTP date from now; undefined when absent or unreadable. */
+export function retryAfterOf(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export function pathFor(path: string, params: Record<string, string> = {}): string {
@@ -65,7 +76,7 @@ export function createClient(options: ClientOptions = {}): Client {
         title: res.statusText,
         status: res.status,
       }))) as Problem;
-      throw new ApiError(res.status, problem);
+      throw new ApiError(res.status, problem, retryAfterOf(res.headers.get('retry-after')));
     }
     if (r.response === null || res.status === 204) return undefined;
     return r.response.parse(await res.json());

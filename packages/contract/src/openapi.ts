@@ -136,7 +136,8 @@ function errorsOf(operationId: string, r: RouteDef): [status: number, descriptio
         'The request is not valid: the body is not JSON, or a field is missing, unknown or of the wrong form; `errors` names the fields.',
     ],
     401: [
-      session && 'Not signed in, or the session has ended.',
+      session &&
+        'Not signed in, or the session has ended, or the second step of signing in (two-step sign-in) is not done yet.',
       !session && own.has(401) && 'The email or password is not correct.',
     ],
     403: [

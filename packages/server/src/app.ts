@@ -11,7 +11,7 @@ import { type OperationId, parseRequestPart, type RouteDef, routes } from '@ipt/
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, RequestContext } from './auth/actor.js';
 import { policies } from './authz/policies.js';
-import { Forbidden, KioskLocked, PreconditionRequired, toProblem } from './http/problem.js';
+import { Forbidden, KioskLocked, PreconditionRequired, SecondStepOwed, toProblem } from './http/problem.js';
 import { TooManyAttempts } from './auth/throttles.js';
 import { loggerOptions } from './logger.js';
 import { SessionChange } from './routes/handler-types.js';
@@ -162,6 +162,11 @@ export async function buildApp({ services, webRoot }: AppOptions) {
           if (actor.kioskLocked && !policy.kiosk) {
             await recordRefusal(ctx, def.method, params);
             throw new KioskLocked();
+          }
+          // A half-session (password right, second step owed) reaches only that step and signing out (ADR 0019).
+          if (actor.mfaStage && !policy.halfSession?.includes(actor.mfaStage)) {
+            await recordRefusal(ctx, def.method, params);
+            throw new SecondStepOwed(actor.mfaStage);
           }
           if (!policy.roles.includes(actor.role)) {
             await recordRefusal(ctx, def.method, params);

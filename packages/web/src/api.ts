@@ -40,6 +40,7 @@ export const queryKeys = {
   ending: (courseId: string) => ['ending', courseId] as const,
   revisions: (recordId: string) => ['revisions', recordId] as const,
   risk: (patientId: string) => ['risk', patientId] as const,
+  mfa: ['mfa'] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -54,6 +55,13 @@ export const meQuery = queryOptions({
     }
   },
   staleTime: 60_000,
+});
+
+/** The signed-in user's two-step sign-in: on or off, required or not, recovery codes left. */
+export const mfaQuery = queryOptions({
+  queryKey: queryKeys.mfa,
+  queryFn: () => api.getMfa({}),
+  staleTime: 0,
 });
 
 /**

@@ -10,6 +10,7 @@ import './styles/measures.css';
 import './styles/initial.css';
 import './styles/middle.css';
 import './styles/risk.css';
+import './styles/account.css';
 
 /**
  * A 423 from any call means kiosk mode is on: whoever holds the device is sent to the unlock form. A 401 means the

@@ -68,6 +68,13 @@ const caseloadRoute = createRoute({
   component: CaseloadPage,
 });
 
+/** The user's two-step sign-in (docs/decisions/0019-mfa.md), from the header. */
+const mfaRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/account/two-step',
+  component: lazyRouteComponent(() => import('./pages/MfaPage.js'), 'MfaPage'),
+});
+
 const addPatientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/patients/new',
@@ -171,6 +178,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     caseloadRoute,
+    mfaRoute,
     addPatientRoute,
     patientRoute,
     initialPhaseRoute,

@@ -19,6 +19,8 @@ export const ProblemType = {
   kioskLocked: 'urn:ipt-workbench:problem:kiosk-locked',
   linkUsed: 'urn:ipt-workbench:problem:link-used-or-expired',
   tooManyAttempts: 'urn:ipt-workbench:problem:too-many-attempts',
+  /** The password was right, but the second step of signing in (a code, or setting up an app) is not done yet. */
+  secondStepOwed: 'urn:ipt-workbench:problem:second-step-owed',
 } as const;
 
 /** RFC 9457 problem details, with the offending fields named and, on a stale write, the current version. */

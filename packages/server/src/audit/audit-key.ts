@@ -19,6 +19,11 @@ export class AuditKey {
   readonly id: string;
   private readonly chainKey: Buffer;
   private readonly checkpointKey: Buffer;
+  /**
+   * The key that seals the users' TOTP secrets (AES-256-GCM; docs/decisions/0019-mfa.md): derived from the same
+   * operator's secret under its own label, so it is as far from the database as this key, and no other key.
+   */
+  readonly mfaSecretsKey: Buffer;
 
   /** `source`: where the key came from, for messages (never the key itself). */
   constructor(
@@ -30,6 +35,7 @@ export class AuditKey {
     this.chainKey = derive('ipt-workbench audit chain v1');
     this.checkpointKey = derive('ipt-workbench audit checkpoint v1');
     this.id = derive('ipt-workbench audit key id v1').toString('hex').slice(0, 16);
+    this.mfaSecretsKey = derive('ipt-workbench mfa secrets v1');
   }
 
   /** The keyed hash of one link of the chain. */

@@ -35,6 +35,15 @@ export const AuditAction = {
   passwordChange: 'password-change',
   /** A wrong password offered to end kiosk mode. */
   unlockFailed: 'unlock-failed',
+  /** The password was right; a second step is owed (a code, or setting up an app): a half-session (ADR 0019). */
+  mfaChallenge: 'mfa-challenge',
+  /** A second step proved (a code from the app, or a recovery code). */
+  mfaVerified: 'mfa-verified',
+  /** A wrong, replayed or refused code of the second step. */
+  mfaFailed: 'mfa-failed',
+  /** Two-step sign-in set up (confirmed with a code) or turned off. */
+  mfaEnrolled: 'mfa-enrolled',
+  mfaDisabled: 'mfa-disabled',
   /** The marker where the keyed segment of the chain begins; its entity id is the key's id. */
   chainKeyed: 'chain-keyed',
 } as const;

@@ -10,7 +10,14 @@ export interface Actor {
   readonly sessionIdHash: string;
   /** The device is handed to the patient (kiosk): only unlocking and signing out are allowed. */
   readonly kioskLocked?: boolean;
+  /**
+   * A half-session: the password was right and a second step is owed, a code (`code`) or setting up an app first
+   * (`enrol`). Only the operations whose policy names the stage are allowed (docs/decisions/0019-mfa.md).
+   */
+  readonly mfaStage?: MfaStage;
 }
+
+export type MfaStage = 'code' | 'enrol';
 
 /** Where a request came from and which operation it is, for the audit trail. */
 export interface RequestContext {

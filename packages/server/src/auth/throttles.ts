@@ -44,6 +44,11 @@ export const limits = {
   'sign-in:address': { free: 30, firstWaitMs: SECOND, maxWaitMs: 15 * MINUTE, forgetAfterMs: HOUR },
   /** Guessing the current password to change it, on a session that may be stolen: as one account from one address. */
   'password-check': { free: 5, firstWaitMs: SECOND, maxWaitMs: 15 * MINUTE, forgetAfterMs: 24 * HOUR },
+  /**
+   * Codes of the second step (an authenticator app's or a recovery code), per user, whoever sends them: five, then 1 s
+   * doubling to 15 min (ADR 0019). Whoever guesses here already holds the password.
+   */
+  'mfa-code': { free: 5, firstWaitMs: SECOND, maxWaitMs: 15 * MINUTE, forgetAfterMs: 24 * HOUR },
   /** Unlocking a kiosk session: five tries in all (ADR 0010); the fifth wrong one ends the session. */
   'kiosk-unlock': { free: 5, firstWaitMs: 12 * HOUR, maxWaitMs: 12 * HOUR, forgetAfterMs: 12 * HOUR },
 } as const satisfies Record<string, Limit>;
@@ -101,13 +106,15 @@ export function signInKeys(email: string, ip: string | null) {
 /** Too many tries for now: answered 429 with `Retry-After`, in words that say how long. */
 export class TooManyAttempts extends DomainError {
   readonly retryAfterSeconds: number;
-  constructor(what: 'sign-in' | 'password-check', retryAfterMs: number) {
+  constructor(what: 'sign-in' | 'password-check' | 'mfa-code', retryAfterMs: number) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / SECOND));
     const wait = seconds <= 90 ? plural(seconds, 'second') : plural(Math.ceil(seconds / 60), 'minute');
     super(
       what === 'sign-in'
         ? `Too many tries to sign in. Wait ${wait}, then try again. The account is not locked: this only slows guessing.`
-        : `Too many wrong current passwords. Wait ${wait}, then try again.`,
+        : what === 'mfa-code'
+          ? `Too many wrong codes. Wait ${wait}, then try again with the code your app shows then.`
+          : `Too many wrong current passwords. Wait ${wait}, then try again.`,
     );
     this.retryAfterSeconds = seconds;
   }

@@ -9,6 +9,7 @@
  */
 import type { OperationId } from '@ipt/contract';
 import { Role } from '@ipt/core';
+import type { MfaStage } from '../auth/actor.js';
 
 export type Scope = 'none' | 'organisation' | 'patient:read' | 'patient:write';
 export interface Policy {
@@ -16,6 +17,11 @@ export interface Policy {
   readonly scope: Scope;
   /** Callable on a device handed to the patient in kiosk mode (only unlocking and signing out are). */
   readonly kiosk?: true;
+  /**
+   * Callable on a half-session (password right, second step owed; docs/decisions/0019-mfa.md) of these stages: the
+   * code (`code`), or setting up an app the organisation requires (`enrol`). Every other operation answers 401 there.
+   */
+  readonly halfSession?: readonly MfaStage[];
 }
 
 const everyone = Object.values(Role);
@@ -26,9 +32,16 @@ export const policies: Record<OperationId, Policy> = {
   getHealth: { roles: 'public', scope: 'none' },
   getOpenApi: { roles: 'public', scope: 'none' },
   login: { roles: 'public', scope: 'none' },
-  logout: { roles: everyone, scope: 'none', kiosk: true },
+  logout: { roles: everyone, scope: 'none', kiosk: true, halfSession: ['code', 'enrol'] },
   getMe: { roles: everyone, scope: 'none' },
   changePassword: { roles: everyone, scope: 'none' },
+  // Two-step sign-in is for staff: patients reach no clinical route yet (ADR 0008).
+  getMfa: { roles: staff, scope: 'none' },
+  startMfaEnrolment: { roles: staff, scope: 'none', halfSession: ['enrol'] },
+  confirmMfaEnrolment: { roles: staff, scope: 'none', halfSession: ['enrol'] },
+  verifyMfa: { roles: staff, scope: 'none', halfSession: ['code'] },
+  disableMfa: { roles: staff, scope: 'none' },
+  setOrganisationMfa: { roles: [Role.admin], scope: 'organisation' },
   listUsers: { roles: [Role.admin], scope: 'organisation' },
   createUser: { roles: [Role.admin], scope: 'organisation' },
   createSupervisionLink: { roles: [Role.admin], scope: 'organisation' },

@@ -5,6 +5,8 @@ export interface OrganisationTable {
   id: string;
   name: string;
   isDemo: number;
+  /** 1: the organisation's staff must sign in with a second step (migration 0009; docs/decisions/0019-mfa.md). */
+  mfaRequired: number;
   createdAt: string;
 }
 
@@ -31,6 +33,34 @@ export interface AuthSessionTable {
   endedAt: string | null;
   /** Set while the device is handed to the patient (kiosk): every other call is refused until unlocked. */
   kioskLinkHash: string | null;
+  /**
+   * Null for a full session. `code` or `enrol`: the password was right and a second step is owed (a code, or setting
+   * up an app); the session reaches only that step, for five minutes (docs/decisions/0019-mfa.md).
+   */
+  mfaStage: string | null;
+}
+
+/** A user's authenticator app (migration 0009): confirmed, or being set up. */
+export interface UserMfaTable {
+  userId: string;
+  organisationId: string;
+  /** The TOTP secret, sealed with AES-256-GCM under a key the database never holds. */
+  secretSealed: string;
+  confirmedAt: string | null;
+  /** The time step of the last code accepted: a code of that step or earlier is never accepted again. */
+  lastStep: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A single-use recovery code, as its SHA-256 (migration 0009). */
+export interface MfaRecoveryCodeTable {
+  id: string;
+  userId: string;
+  organisationId: string;
+  codeHash: string;
+  usedAt: string | null;
+  createdAt: string;
 }
 
 /** A throttle's state (migration 0008; docs/decisions/0017-throttles.md). */
@@ -286,6 +316,8 @@ export interface Database {
   users: UserTable;
   authSessions: AuthSessionTable;
   authThrottles: AuthThrottleTable;
+  userMfa: UserMfaTable;
+  mfaRecoveryCodes: MfaRecoveryCodeTable;
   supervisionLinks: SupervisionLinkTable;
   patients: PatientTable;
   careTeamMembers: CareTeamMemberTable;

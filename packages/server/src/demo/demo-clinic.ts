@@ -284,7 +284,14 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
   const { db, clock } = services.deps;
   const at = clock().toISOString();
   const organisationId = uuidv7();
-  await insertOrganisation(db.db, { id: organisationId, name: 'Demo clinic (fictional)', isDemo: 1, createdAt: at });
+  // Two-step sign-in stays off, so the demo logins sign in with a password alone (docs/decisions/0019-mfa.md).
+  await insertOrganisation(db.db, {
+    id: organisationId,
+    name: 'Demo clinic (fictional)',
+    isDemo: 1,
+    mfaRequired: 0,
+    createdAt: at,
+  });
 
   const logins: DemoLogin[] = [];
   const users: Record<string, string> = {};

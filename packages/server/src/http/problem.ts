@@ -23,6 +23,17 @@ export class KioskLocked extends DomainError {
   }
 }
 
+/** A half-session (the password was right) tried something other than the second step it owes (ADR 0019). */
+export class SecondStepOwed extends DomainError {
+  constructor(stage: 'code' | 'enrol') {
+    super(
+      stage === 'code'
+        ? 'Finish signing in first: enter the code from your authenticator app.'
+        : 'Finish signing in first: your organisation asks you to set up two-step sign-in.',
+    );
+  }
+}
+
 export class PreconditionRequired extends DomainError {
   constructor() {
     super('Send If-Match with the version you read ("ETag" of the record), so no one else\'s change is overwritten.');
@@ -66,6 +77,8 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof NotFound) return problem(404, 'Not found', err.message, {}, ProblemType.notFound);
   if (err instanceof LoginFailed || err instanceof NotAuthenticated)
     return problem(401, 'Not signed in', err.message, {}, ProblemType.notSignedIn);
+  if (err instanceof SecondStepOwed)
+    return problem(401, 'Sign-in not finished', err.message, {}, ProblemType.secondStepOwed);
   if (err instanceof Forbidden) return problem(403, 'Not allowed', err.message, {}, ProblemType.forbidden);
   if (err instanceof TooManyAttempts)
     return problem(429, 'Too many tries', err.message, {}, ProblemType.tooManyAttempts);

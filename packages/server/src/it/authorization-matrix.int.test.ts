@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTargets, type SignedIn, startTestServer, type TestServer } from '../../test/harness.js';
 import { buildWorld, PASSWORD, type Records, type World } from '../../test/world.js';
 import { Role } from '@ipt/core';
+import { generateSync } from 'otplib';
 
 type RoleKey = 'anonymous' | 'admin' | 'supervisor' | 'clinician' | 'trainee' | 'facilitator' | 'patient';
 type TargetKey = 'own' | 'otherCaseload' | 'otherOrganisation';
@@ -41,6 +42,13 @@ const expected: Record<OperationId, Expectation> = {
   logout: everywhere(signedIn),
   getMe: everywhere(signedIn),
   changePassword: everywhere(signedIn),
+  // Two-step sign-in is for staff (ADR 0019); each allowed cell acts as a fresh user of the role (see prepare).
+  getMfa: everywhere(staff),
+  startMfaEnrolment: everywhere(staff),
+  confirmMfaEnrolment: everywhere(staff),
+  verifyMfa: everywhere(staff),
+  disableMfa: everywhere(staff),
+  setOrganisationMfa: everywhere(['admin']),
   listUsers: everywhere(['admin']),
   createUser: everywhere(['admin']),
   createSupervisionLink: everywhere(['admin']),
@@ -175,6 +183,14 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
         return { note: `matrix ${unique}` };
       case 'unlockKiosk':
         return { password: PASSWORD };
+      case 'confirmMfaEnrolment':
+      case 'verifyMfa':
+        return { code: '123456' };
+      case 'disableMfa':
+        return { password: PASSWORD, code: '123456' };
+      case 'setOrganisationMfa':
+        // Off, as it was: with it on, every later sign-in of the organisation would owe a second step.
+        return { mfaRequired: false };
       case 'putInstrumentTextPack':
         return {
           instrumentId: 'phq-9',
@@ -367,6 +383,26 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
     });
 
   /**
+   * A fresh user of `role` in organisation A, signed in; with `enrol`, with an authenticator app set up through the
+   * API (its recovery codes answered): the second step's cells use up what they act on.
+   */
+  const mfaUser = async (role: RoleKey, enrol: boolean) => {
+    const email = `mfa${++unique}@clinic.example`;
+    await server.workbench.services.people.insert({
+      organisationId: world.organisations.a,
+      email,
+      displayName: `MFA ${unique}`,
+      role: role as Role,
+      password: PASSWORD,
+    });
+    const client = await server.as(email, PASSWORD);
+    const { secret } = await client.api.startMfaEnrolment({});
+    if (!enrol) return { client, email, secret, recoveryCodes: [] };
+    const { recoveryCodes } = await client.api.confirmMfaEnrolment({ body: { code: generateSync({ secret }) } });
+    return { client, email, secret, recoveryCodes };
+  };
+
+  /**
    * What an allowed cell acts on, so that the call is valid and must succeed. Calls that use up what they act on
    * (a deletion, a single-use link, a step of a state that moves once, a course a patient may have only one of) get
    * fresh records of the same caseload, made through the services as its own clinician.
@@ -374,11 +410,27 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
   const prepare = async (
     op: OperationId,
     t: TargetKey,
-  ): Promise<{ records: Records; userId?: string; body?: unknown }> => {
+    role: RoleKey,
+  ): Promise<{ records: Records; userId?: string; body?: unknown; client?: SignedIn }> => {
     const { services } = server.workbench;
     const ctx = world.ctx(t);
     const r = world[t];
     switch (op) {
+      case 'confirmMfaEnrolment': {
+        const { client, secret } = await mfaUser(role, false);
+        return { records: r, client, body: { code: generateSync({ secret }) } };
+      }
+      case 'verifyMfa': {
+        // The password opens a half-session; a recovery code (the enrolment just used this step's code) finishes it.
+        const { email, recoveryCodes } = await mfaUser(role, true);
+        const client = server.anonymous();
+        await client.api.login({ body: { email, password: PASSWORD } });
+        return { records: r, client, body: { recoveryCode: recoveryCodes[0] } };
+      }
+      case 'disableMfa': {
+        const { client, recoveryCodes } = await mfaUser(role, true);
+        return { records: r, client, body: { password: PASSWORD, recoveryCode: recoveryCodes[0] } };
+      }
       case 'createCourse':
         return { records: { ...r, patientId: await world.freshPatient(t) } };
       case 'createPhaseTransition':
@@ -462,7 +514,9 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
         for (const t of targetKeys) {
           const allowed = expectation === 'public' || (role !== 'anonymous' && expectation[t].includes(role));
           if (allowed) allowedCells++;
-          const call = allowed ? await prepare(op, t) : { records: world[t] };
+          const call: { records: Records; userId?: string; body?: unknown; client?: SignedIn } = allowed
+            ? await prepare(op, t, role)
+            : { records: world[t] };
           const body = 'body' in call ? call.body : bodyFor(op, call.records);
           const url = pathFor(route.path, paramsFor(call.records, op, call.userId ?? world.users.otherClinician.id));
           // Every call names the current version, so that a refusal is the policy's and an allowed call succeeds.
@@ -470,11 +524,12 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
           // Signing in replaces a client's cookie, and a kiosk hand-over locks the session that starts it: both are
           // tried from a throwaway client.
           const client =
-            op === 'login' || (op === 'startKiosk' && role === 'anonymous')
+            call.client ??
+            (op === 'login' || (op === 'startKiosk' && role === 'anonymous')
               ? server.anonymous()
               : op === 'startKiosk'
                 ? await server.as(world.users[role as keyof World['users']].email, PASSWORD)
-                : clients[role];
+                : clients[role]);
           const res = await client.raw(route.method, url, {
             ...(body !== undefined && { body: JSON.stringify(body) }),
             headers: {

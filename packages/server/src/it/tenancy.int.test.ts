@@ -18,6 +18,8 @@ const {
   courseRecordsRepository: courseRecords,
   coursesRepository: courses,
   measuresRepository: measures,
+  mfaRepository: mfa,
+  organisationsRepository: organisations,
   patientsRepository: patients,
   revisionsRepository: revisions,
   usersRepository: users,
@@ -167,6 +169,7 @@ const cases: Cases = {
         lastSeenAt: at(),
         endedAt: null,
         kioskLinkHash: null,
+        mfaStage: null,
       });
       await authSessions.endOtherSessions(q, owner.organisationId, owner.userId, owner.authSessionHash, at());
       expect(await authSessions.findLiveSession(q, other)).toBeUndefined();
@@ -291,6 +294,61 @@ const cases: Cases = {
       exempt: 'At start: whether the database is empty, the demo or a real clinic’s; reads only the demo flags.',
     },
     insertSupervisionLink: insert,
+    findOrganisationMfaRequired: {
+      exempt:
+        'Reads the sign-in policy of the organisation it is given, the caller’s own (the session’s): it names no other record.',
+    },
+    setOrganisationMfaRequired: async (q, caller, owner) => {
+      expect(await organisations.findOrganisationMfaRequired(q, owner.organisationId)).toBe(false);
+      expect(changed(await organisations.setOrganisationMfaRequired(q, caller.organisationId, true))).toBe(1);
+      expect(await organisations.findOrganisationMfaRequired(q, owner.organisationId)).toBe(false);
+      await organisations.setOrganisationMfaRequired(q, caller.organisationId, false);
+    },
+  },
+  mfaRepository: {
+    findUserMfa: reads((q, org, o) => mfa.findUserMfa(q, org, o.userId)),
+    startUserMfa: async (q, caller, owner) => {
+      await pendingMfa(q, owner);
+      const before = await mfa.findUserMfa(q, owner.organisationId, owner.userId);
+      const cross = { userId: owner.userId, organisationId: caller.organisationId, createdAt: at() };
+      expect(await mfa.startUserMfa(q, { ...cross, secretSealed: 'v1.caller' })).toBe(false);
+      expect(await mfa.findUserMfa(q, owner.organisationId, owner.userId)).toEqual(before);
+      expect(await mfa.confirmUserMfa(q, owner.organisationId, owner.userId, 1, at())).toBe(true);
+    },
+    confirmUserMfa: async (q, caller, owner) => {
+      await pendingMfa(q, owner);
+      expect(await mfa.confirmUserMfa(q, caller.organisationId, owner.userId, 1, at())).toBe(false);
+      expect((await mfa.findUserMfa(q, owner.organisationId, owner.userId))?.confirmedAt).toBeNull();
+      expect(await mfa.confirmUserMfa(q, owner.organisationId, owner.userId, 1, at())).toBe(true);
+    },
+    useTotpStep: async (q, caller, owner) => {
+      const before = await mfa.findUserMfa(q, owner.organisationId, owner.userId);
+      const step = (before?.lastStep ?? 0) + 1;
+      expect(await mfa.useTotpStep(q, caller.organisationId, owner.userId, step, at())).toBe(false);
+      expect(await mfa.findUserMfa(q, owner.organisationId, owner.userId)).toEqual(before);
+      expect(await mfa.useTotpStep(q, owner.organisationId, owner.userId, step, at())).toBe(true);
+    },
+    deleteUserMfa: async (q, caller, owner) => {
+      expect(changed(await mfa.deleteUserMfa(q, caller.organisationId, owner.userId))).toBe(0);
+      expect(await mfa.findUserMfa(q, owner.organisationId, owner.userId)).toBeDefined();
+    },
+    insertRecoveryCodes: insert,
+    deleteRecoveryCodes: async (q, caller, owner) => {
+      const left = await mfa.countRecoveryCodesLeft(q, owner.organisationId, owner.userId);
+      expect(left).toBeGreaterThan(0);
+      expect(changed(await mfa.deleteRecoveryCodes(q, caller.organisationId, owner.userId))).toBe(0);
+      expect(await mfa.countRecoveryCodesLeft(q, owner.organisationId, owner.userId)).toBe(left);
+    },
+    useRecoveryCode: async (q, caller, owner) => {
+      const codeHash = randomUUID();
+      await recoveryCode(q, owner, codeHash);
+      expect(await mfa.useRecoveryCode(q, caller.organisationId, owner.userId, codeHash, at())).toBeUndefined();
+      expect(await mfa.useRecoveryCode(q, owner.organisationId, owner.userId, codeHash, at())).toBeDefined();
+    },
+    countRecoveryCodesLeft: async (q, caller, owner) => {
+      expect(await mfa.countRecoveryCodesLeft(q, owner.organisationId, owner.userId)).toBeGreaterThan(0);
+      expect(await mfa.countRecoveryCodesLeft(q, caller.organisationId, owner.userId)).toBe(0);
+    },
   },
   patientsRepository: {
     toPatient: mapper,
@@ -478,6 +536,20 @@ async function ownerRecord(q: Q, t: Tenant) {
   return row;
 }
 
+/** The owner's authenticator app, made again as being set up (not confirmed). */
+async function pendingMfa(q: Q, t: Tenant) {
+  await mfa.deleteUserMfa(q, t.organisationId, t.userId);
+  const row = { userId: t.userId, organisationId: t.organisationId, secretSealed: 'v1.owner', createdAt: at() };
+  expect(await mfa.startUserMfa(q, row)).toBe(true);
+}
+
+/** An unused recovery code of the tenant's clinician. */
+function recoveryCode(q: Q, t: Tenant, codeHash: string) {
+  return mfa.insertRecoveryCodes(q, [
+    { id: randomUUID(), userId: t.userId, organisationId: t.organisationId, codeHash, usedAt: null, createdAt: at() },
+  ]);
+}
+
 const camel = (file: string) => file.replace(/\.ts$/, '').replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 
 describe('the tenancy cases', () => {
@@ -647,7 +719,12 @@ describe.each(targets)('every repository function on $name keeps to its organisa
         lastSeenAt: at(),
         endedAt: null,
         kioskLinkHash: null,
+        mfaStage: null,
       });
+      // The clinician's authenticator app (confirmed) and a recovery code, for the two-step sign-in's functions.
+      await pendingMfa(q, t);
+      await mfa.confirmUserMfa(q, organisationId, t.userId, 1, at());
+      await recoveryCode(q, t, randomUUID());
       return t;
     };
     a = await tenant(world.users.clinician, world.own);

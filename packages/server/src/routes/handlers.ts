@@ -18,8 +18,8 @@ export const handlers: Handlers = {
     return openApi;
   },
   login: async (s, i) => {
-    const { token, me } = await s.auth.login(i.body.email, i.body.password, i.ip);
-    return new SessionChange(me, token);
+    const { token, result } = await s.auth.login(i.body.email, i.body.password, i.ip);
+    return new SessionChange(result, token);
   },
   logout: async (s, i) => {
     await s.auth.logout(i.ctx.actor, i.ip);
@@ -27,6 +27,18 @@ export const handlers: Handlers = {
   },
   getMe: (s, i) => s.auth.me(i.ctx.actor),
   changePassword: (s, i) => s.auth.changePassword(i.ctx.actor, i.ip, i.body.currentPassword, i.body.newPassword),
+  getMfa: (s, i) => s.auth.mfaStatus(i.ctx.actor),
+  startMfaEnrolment: (s, i) => s.auth.startMfaEnrolment(i.ctx.actor, i.ip),
+  confirmMfaEnrolment: async (s, i) => {
+    const { token, recoveryCodes, me } = await s.auth.confirmMfaEnrolment(i.ctx.actor, i.ip, i.body.code);
+    return new SessionChange({ recoveryCodes, me }, token);
+  },
+  verifyMfa: async (s, i) => {
+    const { token, me } = await s.auth.verifyMfa(i.ctx.actor, i.ip, i.body);
+    return new SessionChange(me, token);
+  },
+  disableMfa: (s, i) => s.auth.disableMfa(i.ctx.actor, i.ip, i.body.password, i.body),
+  setOrganisationMfa: (s, i) => s.people.setMfaRequired(i.ctx, i.body.mfaRequired),
   listUsers: (s, i) => s.people.list(i.ctx),
   createUser: (s, i) => s.people.create(i.ctx, i.body),
   createSupervisionLink: (s, i) => s.people.link(i.ctx, i.body.supervisorId, i.body.superviseeId),

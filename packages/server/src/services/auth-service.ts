@@ -2,15 +2,30 @@
  * Sign-in, sessions and passwords (shared/DESIGN.md "Security model"; research/reliability-perf.md R-04, R-09, R-11).
  */
 import { createHash } from 'node:crypto';
-import type { Me } from '@ipt/contract';
-import { DomainError, type Role, RuleViolation } from '@ipt/core';
-import type { Actor } from '../auth/actor.js';
+import type { Me, MfaChallenge, MfaEnrolment, MfaStatus } from '@ipt/contract';
+import { Conflict, DomainError, type Role, RuleViolation } from '@ipt/core';
+import type { Actor, MfaStage } from '../auth/actor.js';
+import {
+  HALF_SESSION_MS,
+  mfaRoles,
+  newRecoveryCodes,
+  newTotpSecret,
+  otpauthUri,
+  recoveryCodeHash,
+  SecretBox,
+  TOTP_ISSUER,
+  TOTP_PERIOD_SECONDS,
+  totpStep,
+} from '../auth/mfa.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { limits, signInKeys, type ThrottleKey, Throttles, TooManyAttempts } from '../auth/throttles.js';
 import { AuditAction, type AuditEntry } from '../audit/audit-log.js';
 import * as sessionsRepo from '../db/repositories/auth-sessions-repository.js';
+import * as mfaRepo from '../db/repositories/mfa-repository.js';
+import { findOrganisationMfaRequired } from '../db/repositories/organisations-repository.js';
+import type { Q } from '../db/repositories/tx.js';
 import * as usersRepo from '../db/repositories/users-repository.js';
-import { secretToken } from '../ids.js';
+import { secretToken, uuidv7 } from '../ids.js';
 import type { ServiceDeps } from './deps.js';
 
 /** One message for every failed sign-in: it never tells whether the account exists or is locked. */
@@ -24,6 +39,26 @@ export class NotAuthenticated extends DomainError {
   constructor() {
     super('Please sign in.');
   }
+}
+
+/** A code of the second step that did not prove it: wrong, used already, or a recovery code not (or no longer) held. */
+export class WrongCode extends RuleViolation {
+  constructor(field: 'code' | 'recoveryCode', replayed = false) {
+    super(
+      field === 'recoveryCode'
+        ? 'That recovery code did not work: it is not one of yours, or it has been used. Each one works once.'
+        : replayed
+          ? 'That code has been used already. Wait for your app to show the next one, then enter that.'
+          : 'That code did not work. Enter the code your app shows now (check that the time on your phone is right).',
+      field,
+    );
+  }
+}
+
+/** The second step: a code from the authenticator app, or one of the recovery codes. */
+export interface SecondFactor {
+  readonly code?: string | undefined;
+  readonly recoveryCode?: string | undefined;
 }
 
 /** Wrong passwords a kiosk session takes; the last of them ends it (ADR 0010). */
@@ -44,11 +79,23 @@ export class AuthService {
   /** Attempts to prove a password, counted in the database before the password is checked (ADR 0017). */
   private readonly throttles: Throttles;
 
+  /** Seals the TOTP secrets at rest under a key derived from the operator's key (ADR 0019). */
+  private readonly box: SecretBox;
+
   constructor(private readonly deps: ServiceDeps) {
     this.throttles = new Throttles(deps.db.db, deps.clock);
+    this.box = new SecretBox(deps.audit.anchor.key.mfaSecretsKey);
   }
 
-  async login(email: string, password: string, ip: string | null): Promise<{ token: string; me: Me }> {
+  /**
+   * Signs in with a password. For a user with an authenticator app, or one whose organisation requires one, the
+   * session it starts is a half-session: it can take only the second step (or set up the app), for five minutes.
+   */
+  async login(
+    email: string,
+    password: string,
+    ip: string | null,
+  ): Promise<{ token: string; result: Me | MfaChallenge }> {
     const { db, clock } = this.deps;
     const now = clock();
     const keys = signInKeys(email, ip);
@@ -81,33 +128,64 @@ export class AuthService {
       throw new LoginFailed();
     }
     await this.throttles.succeeded({ clear: [keys.accountAddress], refund: shared, trust: keys.accountAddress });
-    const token = secretToken();
+    const stage = await this.stageOwed(user.organisationId, user.id, user.role as Role);
     const at = now.toISOString();
-    await db.db.transaction().execute(async (trx) => {
-      await sessionsRepo.insertAuthSession(trx, {
-        idHash: hashToken(token),
-        userId: user.id,
-        organisationId: user.organisationId,
-        createdAt: at,
-        lastSeenAt: at,
-        endedAt: null,
-        kioskLinkHash: null,
-      });
+    const token = await db.db.transaction().execute(async (trx) => {
+      const started = await this.startSession(trx, user, stage, at);
       await this.deps.audit.inTransaction(trx, [
         {
           ...base,
           organisationId: user.organisationId,
           userId: user.id,
           role: user.role,
-          action: AuditAction.login,
+          // With a second step owed, the password opened a half-session only: the sign-in is audited when it is done.
+          action: stage === null ? AuditAction.login : AuditAction.mfaChallenge,
           entityId: user.id,
           outcome: 'success',
         },
       ]);
+      return started;
     });
+    if (stage !== null) {
+      const expiresAt = new Date(now.getTime() + HALF_SESSION_MS).toISOString();
+      return { token, result: { step: stage === 'code' ? 'mfa-code' : 'mfa-enrol', expiresAt } };
+    }
     const me = await usersRepo.findMe(db.db, user.organisationId, user.id);
     if (!me) throw new LoginFailed();
-    return { token, me };
+    return { token, result: me };
+  }
+
+  /** A new session for the user: full (`stage` null) or a half-session owing a second step. Answers its token. */
+  private async startSession(
+    trx: Q,
+    user: { readonly id: string; readonly organisationId: string },
+    stage: MfaStage | null,
+    at: string,
+  ): Promise<string> {
+    const token = secretToken();
+    await sessionsRepo.insertAuthSession(trx, {
+      idHash: hashToken(token),
+      userId: user.id,
+      organisationId: user.organisationId,
+      createdAt: at,
+      lastSeenAt: at,
+      endedAt: null,
+      kioskLinkHash: null,
+      mfaStage: stage,
+    });
+    return token;
+  }
+
+  /** Whether the organisation requires a second step of this user (staff roles, when its policy is on). */
+  private async mfaRequired(organisationId: string, role: Role): Promise<boolean> {
+    return mfaRoles.includes(role) && (await findOrganisationMfaRequired(this.deps.db.db, organisationId));
+  }
+
+  /** The second step a right password leaves owing: a code (an app is set up), setting one up (required), or none. */
+  private async stageOwed(organisationId: string, userId: string, role: Role): Promise<MfaStage | null> {
+    const mfa = await mfaRepo.findUserMfa(this.deps.db.db, organisationId, userId);
+    if (mfa?.confirmedAt) return 'code';
+    return (await this.mfaRequired(organisationId, role)) ? 'enrol' : null;
   }
 
   /** The actor behind a cookie token, or null when the session is unknown, ended, idle too long or too old. */
@@ -116,10 +194,15 @@ export class AuthService {
     const idHash = hashToken(token);
     const row = await sessionsRepo.findLiveSession(db.db, idHash);
     if (!row || row.active !== 1) return null;
+    // A stage this server does not know is no session at all (fail closed).
+    const stage = row.mfaStage === null ? null : row.mfaStage === 'code' || row.mfaStage === 'enrol' ? row.mfaStage : 0;
+    if (stage === 0) return null;
     const now = clock().getTime();
     const idle = now - Date.parse(row.lastSeenAt);
     const age = now - Date.parse(row.createdAt);
-    if (idle > config.sessionIdleMs || age > config.sessionAbsoluteMs) {
+    // A half-session lasts five minutes: the second step is taken then or the password is asked again.
+    const lifetime = stage === null ? config.sessionAbsoluteMs : Math.min(HALF_SESSION_MS, config.sessionAbsoluteMs);
+    if (idle > config.sessionIdleMs || age > lifetime) {
       await sessionsRepo.endSession(db.db, idHash, clock().toISOString());
       return null;
     }
@@ -131,6 +214,7 @@ export class AuthService {
       displayName: row.displayName,
       sessionIdHash: idHash,
       kioskLocked: row.kioskLinkHash !== null,
+      ...(stage !== null && { mfaStage: stage }),
     };
   }
 
@@ -202,6 +286,251 @@ export class AuthService {
         this.selfEvent(actor, ip, AuditAction.passwordChange, 'changePassword'),
       ]);
     });
+  }
+
+  /** Where the user stands with two-step sign-in. */
+  async mfaStatus(actor: Actor): Promise<MfaStatus> {
+    const { db } = this.deps;
+    const mfa = await mfaRepo.findUserMfa(db.db, actor.organisationId, actor.userId);
+    const enabledAt = mfa?.confirmedAt ?? null;
+    return {
+      enabled: enabledAt !== null,
+      required: await this.mfaRequired(actor.organisationId, actor.role),
+      enabledAt,
+      recoveryCodesLeft:
+        enabledAt === null ? 0 : await mfaRepo.countRecoveryCodesLeft(db.db, actor.organisationId, actor.userId),
+    };
+  }
+
+  /**
+   * Starts setting up an authenticator app: a new secret, sealed at rest, answered this once (as an otpauth:// URI
+   * for a QR code and as text for typing in). Starting again replaces a secret not yet confirmed.
+   */
+  async startMfaEnrolment(actor: Actor, ip: string | null): Promise<MfaEnrolment> {
+    const { db, clock } = this.deps;
+    const existing = await mfaRepo.findUserMfa(db.db, actor.organisationId, actor.userId);
+    if (existing?.confirmedAt) {
+      throw new Conflict('Two-step sign-in is on already. To move it to another app, turn it off first.');
+    }
+    const me = await usersRepo.findMe(db.db, actor.organisationId, actor.userId);
+    if (!me) throw new NotAuthenticated();
+    const secret = newTotpSecret();
+    const at = clock().toISOString();
+    await db.db.transaction().execute(async (trx) => {
+      const started = await mfaRepo.startUserMfa(trx, {
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+        secretSealed: this.box.seal(actor.userId, secret),
+        createdAt: at,
+      });
+      if (!started) throw new Conflict('Two-step sign-in is on already. To move it to another app, turn it off first.');
+      await this.deps.audit.inTransaction(trx, [this.selfEvent(actor, ip, AuditAction.update, 'startMfaEnrolment')]);
+    });
+    return {
+      secret,
+      otpauthUri: otpauthUri(secret, me.email),
+      issuer: TOTP_ISSUER,
+      accountName: me.email,
+      digits: 6,
+      periodSeconds: TOTP_PERIOD_SECONDS,
+      algorithm: 'SHA1',
+    };
+  }
+
+  /**
+   * Finishes setting up with a code the app shows for the new secret. Answers ten recovery codes (only their hashes
+   * are kept), ends every session of the user, this one included, and starts a new full session.
+   */
+  async confirmMfaEnrolment(
+    actor: Actor,
+    ip: string | null,
+    code: string,
+  ): Promise<{ token: string; recoveryCodes: string[]; me: Me }> {
+    const { db, clock } = this.deps;
+    const mfa = await mfaRepo.findUserMfa(db.db, actor.organisationId, actor.userId);
+    if (!mfa) throw new Conflict('Start setting up two-step sign-in first: there is no new secret to confirm.');
+    if (mfa.confirmedAt) throw new Conflict('Two-step sign-in is on already.');
+    const key: ThrottleKey = { kind: 'mfa-code', subject: actor.userId };
+    await this.reserveCodeTry(actor, ip, key, 'confirmMfaEnrolment');
+    const now = clock();
+    const step = totpStep(this.openSecret(actor.userId, mfa.secretSealed), code, now, null);
+    if (step === null) {
+      await this.codeFailed(actor, ip, 'confirmMfaEnrolment', 'failure');
+      throw new WrongCode('code');
+    }
+    await this.throttles.succeeded({ clear: [key] });
+    const recoveryCodes = newRecoveryCodes();
+    const at = now.toISOString();
+    const token = await db.db.transaction().execute(async (trx) => {
+      if (!(await mfaRepo.confirmUserMfa(trx, actor.organisationId, actor.userId, step, at))) {
+        throw new Conflict('Two-step sign-in is on already.');
+      }
+      await mfaRepo.deleteRecoveryCodes(trx, actor.organisationId, actor.userId);
+      await mfaRepo.insertRecoveryCodes(
+        trx,
+        recoveryCodes.map((c) => ({
+          id: uuidv7(),
+          userId: actor.userId,
+          organisationId: actor.organisationId,
+          codeHash: recoveryCodeHash(c),
+          usedAt: null,
+          createdAt: at,
+        })),
+      );
+      // Sessions opened with a password alone end; this device goes on in a new session.
+      await sessionsRepo.endOtherSessions(trx, actor.organisationId, actor.userId, actor.sessionIdHash, at);
+      await sessionsRepo.endSession(trx, actor.sessionIdHash, at);
+      const started = await this.startSession(
+        trx,
+        { id: actor.userId, organisationId: actor.organisationId },
+        null,
+        at,
+      );
+      await this.deps.audit.inTransaction(trx, [
+        this.selfEvent(actor, ip, AuditAction.mfaEnrolled, 'confirmMfaEnrolment'),
+        // Set up on the way in (the organisation requires it): this is when the sign-in is done.
+        ...(actor.mfaStage === 'enrol' ? [this.selfEvent(actor, ip, AuditAction.login, 'confirmMfaEnrolment')] : []),
+      ]);
+      return started;
+    });
+    return { token, recoveryCodes, me: await this.me(actor) };
+  }
+
+  /**
+   * The second step of signing in, on the half-session the password opened: a code from the app (not one used
+   * before) or an unused recovery code. The half-session ends and a full session starts (a new token).
+   */
+  async verifyMfa(actor: Actor, ip: string | null, factor: SecondFactor): Promise<{ token: string; me: Me }> {
+    const { db, clock } = this.deps;
+    if (actor.mfaStage !== 'code') throw new Conflict('You are signed in already: there is no code to enter.');
+    const proof = await this.proveSecondFactor(actor, ip, factor, 'verifyMfa');
+    const at = clock().toISOString();
+    const token = await db.db.transaction().execute(async (trx) => {
+      await sessionsRepo.endSession(trx, actor.sessionIdHash, at);
+      const started = await this.startSession(
+        trx,
+        { id: actor.userId, organisationId: actor.organisationId },
+        null,
+        at,
+      );
+      await this.deps.audit.inTransaction(trx, [
+        { ...this.selfEvent(actor, ip, AuditAction.mfaVerified, 'verifyMfa'), ...proof },
+        this.selfEvent(actor, ip, AuditAction.login, 'verifyMfa'),
+      ]);
+      return started;
+    });
+    return { token, me: await this.me(actor) };
+  }
+
+  /**
+   * Turns two-step sign-in off: the current password and a code (or a recovery code) prove it is the user. Not while
+   * the organisation requires it. The secret and the recovery codes are removed; the user's other sessions end.
+   */
+  async disableMfa(actor: Actor, ip: string | null, password: string, factor: SecondFactor): Promise<void> {
+    const { db, clock } = this.deps;
+    const mfa = await mfaRepo.findUserMfa(db.db, actor.organisationId, actor.userId);
+    if (!mfa?.confirmedAt) throw new Conflict('Two-step sign-in is not on for your account.');
+    if (await this.mfaRequired(actor.organisationId, actor.role)) {
+      throw new RuleViolation(
+        'Your organisation requires two-step sign-in, so it cannot be turned off. An administrator can change that.',
+      );
+    }
+    const passwordKey: ThrottleKey = { kind: 'password-check', subject: actor.userId };
+    const reservation = await this.throttles.reserve([passwordKey]);
+    if (!reservation.granted) throw new TooManyAttempts('password-check', reservation.retryAfterMs);
+    const user = await usersRepo.findUserCredentials(db.db, actor.organisationId, actor.userId);
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      throw new RuleViolation('Your password is not correct.', 'password');
+    }
+    await this.throttles.succeeded({ clear: [passwordKey] });
+    const proof = await this.proveSecondFactor(actor, ip, factor, 'disableMfa');
+    const at = clock().toISOString();
+    await db.db.transaction().execute(async (trx) => {
+      await mfaRepo.deleteRecoveryCodes(trx, actor.organisationId, actor.userId);
+      await mfaRepo.deleteUserMfa(trx, actor.organisationId, actor.userId);
+      await sessionsRepo.endOtherSessions(trx, actor.organisationId, actor.userId, actor.sessionIdHash, at);
+      await this.deps.audit.inTransaction(trx, [
+        { ...this.selfEvent(actor, ip, AuditAction.mfaVerified, 'disableMfa'), ...proof },
+        this.selfEvent(actor, ip, AuditAction.mfaDisabled, 'disableMfa'),
+      ]);
+    });
+  }
+
+  /**
+   * Checks a code of the second step, counted before it is checked by the same throttle as passwords (ADR 0017): a
+   * code from the app is accepted once (its time step must be later than the last one accepted, by a compare-and-set),
+   * a recovery code once. A failure is audited (`mfa-failed`) and answered 422; too many, 429. Answers what proved it,
+   * for the audit event of the success.
+   */
+  private async proveSecondFactor(
+    actor: Actor,
+    ip: string | null,
+    factor: SecondFactor,
+    operation: string,
+  ): Promise<Pick<AuditEntry, 'entityType' | 'entityId'>> {
+    const { db, clock } = this.deps;
+    const mfa = await mfaRepo.findUserMfa(db.db, actor.organisationId, actor.userId);
+    if (!mfa?.confirmedAt) throw new Conflict('Two-step sign-in is not on for your account.');
+    const key: ThrottleKey = { kind: 'mfa-code', subject: actor.userId };
+    await this.reserveCodeTry(actor, ip, key, operation);
+    const now = clock();
+    const at = now.toISOString();
+    if (factor.recoveryCode !== undefined) {
+      const id = await mfaRepo.useRecoveryCode(
+        db.db,
+        actor.organisationId,
+        actor.userId,
+        recoveryCodeHash(factor.recoveryCode),
+        at,
+      );
+      if (id === undefined) {
+        await this.codeFailed(actor, ip, operation, 'failure');
+        throw new WrongCode('recoveryCode');
+      }
+      await this.throttles.succeeded({ clear: [key] });
+      return { entityType: 'MfaRecoveryCode', entityId: id };
+    }
+    const secret = this.openSecret(actor.userId, mfa.secretSealed);
+    const code = factor.code ?? '';
+    const step = totpStep(secret, code, now, mfa.lastStep);
+    if (step === null || !(await mfaRepo.useTotpStep(db.db, actor.organisationId, actor.userId, step, at))) {
+      await this.codeFailed(actor, ip, operation, 'failure');
+      // A right code that was used already (or just now, by a request sent at the same time) says so.
+      throw new WrongCode('code', totpStep(secret, code, now, null) !== null);
+    }
+    await this.throttles.succeeded({ clear: [key] });
+    return { entityType: 'User', entityId: actor.userId };
+  }
+
+  /** Counts a try of a code before it is checked; refuses (429, audited) while the user's codes must wait. */
+  private async reserveCodeTry(actor: Actor, ip: string | null, key: ThrottleKey, operation: string) {
+    const reservation = await this.throttles.reserve([key]);
+    if (!reservation.granted) {
+      await this.codeFailed(actor, ip, operation, 'denied');
+      throw new TooManyAttempts('mfa-code', reservation.retryAfterMs);
+    }
+  }
+
+  /** A code that did not prove the second step (`failure`), or a try refused while waiting (`denied`). */
+  private async codeFailed(actor: Actor, ip: string | null, operation: string, outcome: 'failure' | 'denied') {
+    await this.deps.db.db
+      .transaction()
+      .execute((trx) =>
+        this.deps.audit.inTransaction(trx, [
+          { ...this.selfEvent(actor, ip, AuditAction.mfaFailed, operation), outcome },
+        ]),
+      );
+  }
+
+  /** The user's TOTP secret. One that does not open was sealed under another operator's key: a setup to put right. */
+  private openSecret(userId: string, sealed: string): string {
+    const secret = this.box.open(userId, sealed);
+    if (secret === null) {
+      throw new Error(
+        'A TOTP secret does not open with this server’s key: the audit key (IPT_AUDIT_KEY or its file) is not the one it was sealed with. Recovery codes still work.',
+      );
+    }
+    return secret;
   }
 
   private selfEvent(actor: Actor, ip: string | null, action: AuditEntry['action'], operation: string): AuditEntry {

@@ -26,11 +26,35 @@ export class PeopleService {
     this.pipeline = new Pipeline(deps);
   }
 
-  /** A new organisation (a clinic or service); every record belongs to exactly one. */
-  async createOrganisation(name: string): Promise<{ id: string; name: string }> {
-    const row = { id: uuidv7(), name, isDemo: 0, createdAt: this.deps.clock().toISOString() };
+  /**
+   * A new organisation (a clinic or service); every record belongs to exactly one. `mfaRequired`: its staff must sign
+   * in with a second step (off unless asked; docs/decisions/0019-mfa.md).
+   */
+  async createOrganisation(
+    name: string,
+    options: { readonly mfaRequired?: boolean } = {},
+  ): Promise<{ id: string; name: string }> {
+    const row = {
+      id: uuidv7(),
+      name,
+      isDemo: 0,
+      mfaRequired: options.mfaRequired === true ? 1 : 0,
+      createdAt: this.deps.clock().toISOString(),
+    };
     await organisations.insertOrganisation(this.deps.db.db, row);
     return { id: row.id, name };
+  }
+
+  /**
+   * The organisation's sign-in policy, set by an administrator: its staff must sign in with a second step. Sessions
+   * already open go on; each next sign-in asks for the second step (or for setting up an app first).
+   */
+  setMfaRequired(ctx: RequestContext, required: boolean): Promise<{ mfaRequired: boolean }> {
+    return this.pipeline.write(ctx, async (w) => {
+      await organisations.setOrganisationMfaRequired(w.q, w.organisationId, required);
+      w.audit(AuditAction.update, 'Organisation', w.organisationId, null);
+      return { mfaRequired: required };
+    });
   }
 
   /** Whether the database holds any organisation yet (the demo clinic loads only into an empty one). */

@@ -1,6 +1,7 @@
 import { enEnding } from './en-ending.js';
 import { enInitial } from './en-initial.js';
 import { enMeasures } from './en-measures.js';
+import { enMfa } from './en-mfa.js';
 import { enMiddle } from './en-middle.js';
 
 /**
@@ -200,6 +201,7 @@ export const en = {
   'notFound.body': 'There is no page at this address.',
 
   ...enMeasures,
+  ...enMfa,
   ...enInitial,
   ...enMiddle,
   ...enEnding,

@@ -57,6 +57,11 @@ function SignedIn({ me }: { me: Me }) {
           {t('header.role', { role: roleLabel(me.role), organisation: me.organisationName })}
         </span>
       </p>
+      {me.role !== 'patient' && (
+        <Link to="/account/two-step" className="header-link" activeProps={{ 'aria-current': 'page' }}>
+          {t('mfa.headerLink')}
+        </Link>
+      )}
       <button type="button" className="button button-quiet" onClick={() => void signOut()} disabled={busy}>
         {t('header.signOut')}
       </button>

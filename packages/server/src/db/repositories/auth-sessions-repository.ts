@@ -18,6 +18,7 @@ export function findLiveSession(q: Q, idHash: string) {
       'authSessions.createdAt',
       'authSessions.lastSeenAt',
       'authSessions.kioskLinkHash',
+      'authSessions.mfaStage',
       'users.id as userId',
       'users.organisationId',
       'users.role',

@@ -9,6 +9,7 @@ export * as courseRecordsRepository from './course-records-repository.js';
 export * as coursesRepository from './courses-repository.js';
 export * as jsonColumns from './json-columns.js';
 export * as measuresRepository from './measures-repository.js';
+export * as mfaRepository from './mfa-repository.js';
 export * as organisationsRepository from './organisations-repository.js';
 export * as patientsRepository from './patients-repository.js';
 export * as revisionsRepository from './revisions-repository.js';

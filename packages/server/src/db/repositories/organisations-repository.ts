@@ -16,6 +16,24 @@ export function listOrganisationDemoFlags(q: Q) {
   return q.selectFrom('organisations').select(['isDemo']).execute();
 }
 
+/** Whether the organisation requires its staff to sign in with a second step (docs/decisions/0019-mfa.md). */
+export async function findOrganisationMfaRequired(q: Q, organisationId: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('organisations')
+    .select('mfaRequired')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.mfaRequired === 1;
+}
+
+export function setOrganisationMfaRequired(q: Q, organisationId: string, required: boolean) {
+  return q
+    .updateTable('organisations')
+    .set({ mfaRequired: required ? 1 : 0 })
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+}
+
 export function insertSupervisionLink(q: Q, row: SupervisionLinkTable) {
   return q.insertInto('supervisionLinks').values(row).execute();
 }
