@@ -205,7 +205,7 @@ describe('ipt backup and ipt restore on SQLite', () => {
     await server.stop();
 
     expect(backup.code, backup.err).toBe(0);
-    expect(backup.out).toMatch(/^Backed up .*ipt\.sqlite to .*demo\.iptbackup in \d+\.\d s: /);
+    expect(backup.out).toMatch(/^Backed up .*ipt\.sqlite to .*demo\.iptbackup in \d+\.\d+ s: /);
     const snapshotSeq = throughEvent(backup.out);
     const snapshot = printedTables(backup.out);
     expect(Object.keys(snapshot)).toContain('audit_events');
@@ -414,7 +414,7 @@ describe('ipt backup and ipt restore on SQLite', () => {
     expect(restore.err).toContain('Decrypting: 100%');
     expect(digest(path.join(target, 'ipt.sqlite'))).toEqual(digest(path.join(big, 'ipt.sqlite')));
     console.log(
-      `backup of ${(fs.statSync(file).size / 1e6).toFixed(1)} MB: ${/in (\d+\.\d s)/.exec(backup.out)?.[1]}; restore: ${/in (\d+\.\d s)/.exec(restore.out)?.[1]}`,
+      `backup of ${(fs.statSync(file).size / 1e6).toFixed(1)} MB: ${/in (\d+\.\d+ s)/.exec(backup.out)?.[1]}; restore: ${/in (\d+\.\d+ s)/.exec(restore.out)?.[1]}`,
     );
 
     const { at, frame, size } = partsOf(file);

@@ -29,7 +29,7 @@ function parse<T>(read: () => T): T {
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 function tableLines(io: Io, tables: BackupSummary['tables']) {
   io.out('  Tables (rows, SHA-256 of the content):');
