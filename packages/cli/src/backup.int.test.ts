@@ -299,6 +299,35 @@ describe('ipt backup and ipt restore on SQLite', () => {
     await again.stop();
   }, 120_000);
 
+  it('refuses to back up without a key, over a file, or without a database, and writes nothing', async () => {
+    const out = path.join(root, 'refused.iptbackup');
+    const noKey = await runIpt(['backup', '--out', out], { ...envOf(source), IPT_BACKUP_KEY_FILE: '' });
+    expect(noKey.code).toBe(2);
+    expect(noKey.err).toMatch(
+      /A backup is always encrypted, with a key you hold: set IPT_BACKUP_KEY_FILE\. Make one with/,
+    );
+    const overAFile = await runIpt(['backup', '--out', backupFile], envOf(source));
+    expect(overAFile.code).toBe(2);
+    expect(overAFile.err).toContain('already exists: a backup never overwrites a file');
+    const noDatabase = await runIpt(['backup', '--out', out], envOf(folder('nothing')));
+    expect(noDatabase.code).toBe(2);
+    expect(noDatabase.err).toMatch(/There is no database at .*ipt\.sqlite to back up/);
+    const notMigrated = folder('not-migrated');
+    fs.mkdirSync(notMigrated);
+    new SQLite(path.join(notMigrated, 'ipt.sqlite')).close();
+    const notOurs = await runIpt(['backup', '--out', out], envOf(notMigrated));
+    expect(notOurs.code).toBe(2);
+    expect(notOurs.err).toContain('is not an IPT Workbench database that can be backed up: it was never migrated');
+    const noUsage = await runIpt(['backup'], envOf(source));
+    expect(noUsage.code).toBe(2);
+    expect(noUsage.err).toContain('Give the file to write: --out FILE');
+    const notAFile = await runIpt(['restore', root], envOf(folder('never')));
+    expect(notAFile.code).toBe(2);
+    expect(notAFile.err).toContain(`There is no file ${root}`);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(source).filter((f) => f.startsWith('.backup-'))).toEqual([]);
+  });
+
   it('refuses another backup key or a missing or wrong audit key, and writes nothing', async () => {
     const target = folder('never');
     const wrongBackupKey = await runIpt(['restore', backupFile], {

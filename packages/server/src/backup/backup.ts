@@ -23,6 +23,7 @@ import { type AuditVerification, verifyAuditChain } from '../audit/verify.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import {
   checkSqliteFile,
+  NotAWorkbenchDatabase,
   openSqliteFile,
   type SqliteSnapshot,
   snapshotSqlite,
@@ -157,7 +158,14 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupSumm
   let writer: BackupWriter | undefined;
   try {
     const copy = path.join(work, 'ipt.sqlite');
-    const snapshot = await snapshotSqlite(source, copy, progress('Copying the database', 'pages'));
+    const snapshot = await snapshotSqlite(source, copy, progress('Copying the database', 'pages')).catch(
+      (err: unknown) => {
+        const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+        if (!(err instanceof NotAWorkbenchDatabase) && code !== 'SQLITE_NOTADB') throw err;
+        const why = err instanceof Error ? err.message : String(err);
+        throw new BackupRefused(`${source} is not an IPT Workbench database that can be backed up: ${why}.`);
+      },
+    );
     const checkpoints = checkpointsUpTo(config.audit.checkpointsFile, snapshot.audit.seq);
     const databaseBytes = fs.statSync(copy).size;
     const createdAt = (options.now?.() ?? new Date()).toISOString();
@@ -354,8 +362,12 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
   refusePostgres(config, 'restore');
   const backupKey = loadBackupKey(options.env);
   const file = path.resolve(options.file);
-  if (!fs.existsSync(file)) throw new BackupRefused(`There is no file ${file}.`);
-  const opened = await readBackupHeader(file);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupRefused(`There is no file ${file}.`);
+  const opened = await readBackupHeader(file).catch((err: unknown) => {
+    if (err instanceof BackupDamaged) throw err;
+    const code = err instanceof Error && 'code' in err ? String(err.code) : String(err);
+    throw new BackupRefused(`Cannot read ${file} (${code}).`);
+  });
   if (opened.header.keyId !== backupKey.id) {
     throw new BackupRefused(
       `${file} was encrypted with the backup key whose id is ${opened.header.keyId}, but ${backupKey.source} holds ` +

@@ -73,11 +73,14 @@ export function digestTables(sqlite: SQLite.Database): TableDigest[] {
   });
 }
 
+/** The file is not an IPT Workbench database: not SQLite, or never migrated. */
+export class NotAWorkbenchDatabase extends Error {}
+
 const HeadRow = z.object({ seq: z.number(), hash: z.string(), key_id: z.string().nullable() });
 
 function auditHead(sqlite: SQLite.Database): SqliteSnapshot['audit'] {
   const row = HeadRow.safeParse(sqlite.prepare('select seq, hash, key_id from audit_chain_head where id = 1').get());
-  if (!row.success) throw new Error('The database has no audit chain head: it was never migrated.');
+  if (!row.success) throw new NotAWorkbenchDatabase('it has no audit chain head: it was never migrated');
   return { seq: row.data.seq, hash: row.data.hash, keyId: row.data.key_id };
 }
 
@@ -97,6 +100,7 @@ export async function snapshotSqlite(
 ): Promise<SqliteSnapshot> {
   const sqlite = new SQLite(source, { fileMustExist: true, timeout: 5000 });
   try {
+    if (!tableNames(sqlite).includes('audit_chain_head')) throw new NotAWorkbenchDatabase('it was never migrated');
     // A deferred transaction: its snapshot is taken by the first read below, and every later read, the backup's
     // included, sees that snapshot until the commit.
     sqlite.exec('begin');
