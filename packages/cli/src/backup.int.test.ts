@@ -227,6 +227,10 @@ describe('ipt backup and ipt restore on SQLite', () => {
     expect(restore.out).toContain("every table identical to the backup's record");
     expect(restore.out).toMatch(new RegExp(`Audit trail intact: ${snapshotSeq} events, every link verified`));
     expect(restore.out).toContain(`A new checkpoint anchors the restored head (event #${snapshotSeq})`);
+    expect(restore.out).toMatch(
+      new RegExp(`Anchored by \\d+ checkpoint\\(s\\) in .*; the last records event #${snapshotSeq} `),
+    );
+    expect(restore.out).not.toContain('not anchored');
 
     // 1. Every row of the snapshot: the restored file, read by this test, against the backup's own read of the
     //    source inside its snapshot (printed table by table), and against what the restore printed.

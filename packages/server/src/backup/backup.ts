@@ -251,7 +251,10 @@ export interface RestoreSummary {
   readonly checkpoints: number;
   /** True when the restored head was anchored with a new checkpoint. */
   readonly anchored: boolean;
-  /** The restored audit chain, verified with the operator's audit key before the database was put in place. */
+  /**
+   * The restored audit chain, verified with the operator's audit key before the database was put in place; when its
+   * head was then anchored, said with that checkpoint, as `ipt audit verify` will say it.
+   */
   readonly verification: AuditVerification;
   readonly ms: number;
 }
@@ -441,9 +444,22 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
     // The restored head is anchored, so a tail cut from the restored chain reads as cut. Only a chain that verified
     // with this key, whose head is an event of this key, is signed.
     const anchored = verification.ok && manifest.audit.seq > 0 && manifest.audit.keyId === auditKey.id;
+    let report: AuditVerification = {
+      ...verification,
+      checkpoints: { ...verification.checkpoints, file: checkpointsFile },
+    };
     if (anchored) {
       const at = (options.now?.() ?? new Date()).toISOString();
-      await appendCheckpoint(checkpointsFile, signCheckpoint(auditKey, manifest.audit, at));
+      const checkpoint = signCheckpoint(auditKey, manifest.audit, at);
+      await appendCheckpoint(checkpointsFile, checkpoint);
+      // Said as `ipt audit verify` will now say it: the head is anchored, so the notes about an unanchored tail go.
+      report = {
+        ...report,
+        checkpoints: { file: checkpointsFile, count: verification.checkpoints.count + 1, last: checkpoint },
+        notes: verification.notes.filter(
+          (n) => !/^(No checkpoint is on file|Events after #\d+ are not anchored)/.test(n),
+        ),
+      };
     }
     return {
       file,
@@ -457,7 +473,7 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreS
       checkpointsFile,
       checkpoints: manifest.checkpoints.length,
       anchored,
-      verification: { ...verification, checkpoints: { ...verification.checkpoints, file: checkpointsFile } },
+      verification: report,
       ms: performance.now() - started,
     };
   } catch (err) {
