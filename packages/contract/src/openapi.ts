@@ -148,7 +148,8 @@ function errorsOf(operationId: string, r: RouteDef): [status: number, descriptio
     409: [
       r.ifMatch === true &&
         'Changed by someone else since you read it: `currentVersion` says how far, `current` shows it.',
-      own.has(409) && 'It would duplicate what exists; `detail` says what, `errors` names the field.',
+      own.has(409) &&
+        'It would duplicate what exists, or the record is not in a state that allows it; `detail` says what, `errors` names the field.',
     ],
     410: [own.has(410) && 'The link has been used or has expired.'],
     413: [changes && 'The body is larger than the server takes.'],

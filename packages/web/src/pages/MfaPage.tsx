@@ -40,7 +40,9 @@ export function MfaPage() {
       <h1 tabIndex={-1}>{t('mfa.title')}</h1>
       <p>{t('mfa.intro')}</p>
       <FormStatus message={message} />
-      {mfa === undefined ? (
+      {status.isError ? (
+        <p role="alert">{t('app.error')}</p>
+      ) : mfa === undefined ? (
         <p className="loading">{t('app.loading')}</p>
       ) : mfa.enabled ? (
         <>
