@@ -2,7 +2,7 @@
  * A typed fetch client over the route table. The web client and the CLI reach the server only through it.
  */
 import type { z } from 'zod';
-import { type OperationId, type RouteDef, type Routes, routes } from './routes.js';
+import { type HttpMethod, type OperationId, type RouteDef, type Routes, routes } from './routes.js';
 import type { Problem } from './schemas/common.js';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -57,9 +57,48 @@ export type Client = {
   [K in OperationId]: (args: CallArgs<Routes[K]>) => Promise<CallResult<Routes[K]>>;
 };
 
-export function createClient(options: ClientOptions = {}): Client {
+/** What a call needs to know of its route, and nothing of its schemas: plain data, the same for every client. */
+export interface Endpoint {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** The call sends a JSON body. */
+  readonly body: boolean;
+  /** The call sends `If-Match: "<version>"`. */
+  readonly ifMatch: boolean;
+  /** The success answer has a JSON body. */
+  readonly response: boolean;
+}
+
+export type Endpoints = { readonly [K in OperationId]: Endpoint };
+
+/** The route table without its schemas (the web client is built with this, ADR 0018). */
+export function endpointsOf(table: Routes): Endpoints {
+  const entries = Object.entries(table) as [OperationId, RouteDef][];
+  return Object.fromEntries(
+    entries.map(([id, r]) => [
+      id,
+      {
+        method: r.method,
+        path: r.path,
+        body: r.body !== undefined,
+        ifMatch: r.ifMatch === true,
+        response: r.response !== null,
+      },
+    ]),
+  ) as Endpoints;
+}
+
+/**
+ * A typed client over plain endpoints. `parse` checks (and shapes) each answer by its route's schema; without it the
+ * answer is taken as the route's type says, as the web client does with its own same-origin server (ADR 0018).
+ */
+export function createClientFor(
+  endpoints: Endpoints,
+  options: ClientOptions = {},
+  parse?: (operation: OperationId, answer: unknown) => unknown,
+): Client {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const call = async (r: RouteDef, args: Record<string, unknown>) => {
+  const call = async (id: OperationId, r: Endpoint, args: Record<string, unknown>) => {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers?.() };
     let body: string | undefined;
     if (r.body) {
@@ -78,12 +117,21 @@ export function createClient(options: ClientOptions = {}): Client {
       }))) as Problem;
       throw new ApiError(res.status, problem, retryAfterOf(res.headers.get('retry-after')));
     }
-    if (r.response === null || res.status === 204) return undefined;
-    return r.response.parse(await res.json());
+    if (!r.response || res.status === 204) return undefined;
+    const answer: unknown = await res.json();
+    return parse ? parse(id, answer) : answer;
   };
   const client: Record<string, unknown> = {};
-  for (const [id, r] of Object.entries(routes) as [string, RouteDef][]) {
-    client[id] = (args: Record<string, unknown> = {}) => call(r, args);
+  for (const [id, r] of Object.entries(endpoints) as [OperationId, Endpoint][]) {
+    client[id] = (args: Record<string, unknown> = {}) => call(id, r, args);
   }
   return client as Client;
+}
+
+/** The typed client that checks every answer by its route's schema: the CLI's and the tests'. */
+export function createClient(options: ClientOptions = {}): Client {
+  return createClientFor(endpointsOf(routes), options, (id, answer) => {
+    const schema = routes[id].response;
+    return schema === null ? undefined : schema.parse(answer);
+  });
 }

@@ -5,16 +5,21 @@
 import {
   ApiError,
   type CallArgs,
-  createClient,
+  createClientFor,
   type Me,
-  ProblemType,
+  type ProblemType,
   pathFor,
   type Routes,
-  routes,
 } from '@ipt/contract';
 import { queryOptions } from '@tanstack/react-query';
+import endpoints from 'virtual:ipt/endpoints';
 
-export const api = createClient();
+/**
+ * The contract's client over the route table's plain endpoints (put in by the build, vite.config.ts): no schema and
+ * no zod in the page. Answers come from this app's own server and are typed by the contract; the forms check what
+ * they send with the contract's schemas, loaded when a form first needs them (forms/request-schemas.ts, ADR 0018).
+ */
+export const api = createClientFor(endpoints);
 
 /** The body a write takes, by operation: the contract's request schema as the typed client sees it. */
 export type BodyOf<K extends keyof Routes> = CallArgs<Routes[K]> extends { body: infer B } ? B : never;
@@ -139,11 +144,14 @@ export const revisionsQuery = (recordId: string) =>
 
 /** Where a document route answers (a PDF): for a plain link, which carries the session cookie like any page. */
 export const documentHref = (operation: 'getTreatmentSummaryPdf' | 'getPatientPlanPdf', courseId: string) =>
-  pathFor(routes[operation].path, { courseId });
+  pathFor(endpoints[operation].path, { courseId });
+
+/** The contract's `ProblemType.staleVersion`, its type the contract's: a word out of step with it does not compile. */
+const staleVersion: (typeof ProblemType)['staleVersion'] = 'urn:ipt-workbench:problem:stale-version';
 
 /** Someone else changed the record since it was read: reload and say so, never overwrite. */
 export const isStaleVersion = (error: unknown): error is ApiError =>
-  error instanceof ApiError && error.status === 409 && error.problem.type === ProblemType.staleVersion;
+  error instanceof ApiError && error.status === 409 && error.problem.type === staleVersion;
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);

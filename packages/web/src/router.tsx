@@ -11,16 +11,16 @@ import {
 import { caseloadQuery, isApiError, meQuery, patientQuery } from './api.js';
 import { unlessLocked } from './kiosk/kiosk-state.js';
 import { RootLayout } from './layout/RootLayout.js';
-import { AddPatientPage } from './pages/AddPatientPage.js';
-import { CaseloadPage } from './pages/CaseloadPage.js';
 import { ErrorPage } from './pages/ErrorPage.js';
 import { LoadingPage } from './pages/LoadingPage.js';
-import { LoginPage } from './pages/LoginPage.js';
-import { KioskLockedPage } from './pages/KioskLockedPage.js';
-import { KioskPage } from './pages/KioskPage.js';
-import { LinkPage } from './pages/LinkPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { PatientNotFound, PatientPage } from './pages/PatientPage.js';
+import { PatientNotFound } from './pages/PatientNotFound.js';
+
+/*
+ * Every page is a chunk of its own, loaded when its route is first matched or a link to it is pointed at (preload on
+ * intent), in parallel with the route's data (ADR 0018): the sign-in page loads no caseload, no patient page, no
+ * chart library and no zod. The layout, the error, loading and not-found pages stay in the entry chunk.
+ */
 
 export interface RouterContext {
   readonly queryClient: QueryClient;
@@ -37,6 +37,9 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   pendingComponent: LoadingPage,
 });
 
+/** Sign-in is where most visits start: its chunk is fetched while the server says who is signed in, not after. */
+const LoginPage = lazyRouteComponent(() => import('./pages/LoginPage.js'), 'LoginPage');
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
@@ -45,6 +48,8 @@ const loginRoute = createRoute({
     return next ? { next } : {};
   },
   beforeLoad: async ({ context, search }) => {
+    // A chunk that fails here fails again, and is reported, when the route loads it.
+    void LoginPage.preload?.()?.catch(() => undefined);
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (me) redirect({ to: search.next ?? '/', throw: true });
   },
@@ -65,7 +70,7 @@ const caseloadRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
   loader: ({ context }) => unlessLocked(context.queryClient.ensureQueryData(caseloadQuery)),
-  component: CaseloadPage,
+  component: lazyRouteComponent(() => import('./pages/CaseloadPage.js'), 'CaseloadPage'),
 });
 
 /** The user's two-step sign-in (docs/decisions/0019-mfa.md), from the header. */
@@ -78,7 +83,7 @@ const mfaRoute = createRoute({
 const addPatientRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/patients/new',
-  component: AddPatientPage,
+  component: lazyRouteComponent(() => import('./pages/AddPatientPage.js'), 'AddPatientPage'),
 });
 
 /** A patient's record, or "not found" for one outside the caller's reach. */
@@ -97,7 +102,7 @@ export const patientRoute = createRoute({
   path: '/patients/$patientId',
   loader: ({ context, params }) => loadPatient(context, params.patientId),
   notFoundComponent: PatientNotFound,
-  component: PatientPage,
+  component: lazyRouteComponent(() => import('./pages/PatientPage.js'), 'PatientPage'),
 });
 
 /** The initial phase of the patient's current course as working tools (issue "The initial phase as working tools"). */
@@ -106,7 +111,6 @@ const initialPhaseRoute = createRoute({
   path: '/patients/$patientId/initial',
   loader: ({ context, params }) => loadPatient(context, params.patientId),
   notFoundComponent: PatientNotFound,
-  // Loaded when first opened: the tools are a large part of the app that most page views do not need.
   component: lazyRouteComponent(() => import('./pages/InitialPhasePage.js'), 'InitialPhasePage'),
 });
 
@@ -155,7 +159,7 @@ const linkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/q/$token',
   staticData: { public: true },
-  component: LinkPage,
+  component: lazyRouteComponent(() => import('./pages/LinkPage.js'), 'LinkPage'),
 });
 
 const kioskRoute = createRoute({
@@ -164,14 +168,14 @@ const kioskRoute = createRoute({
   staticData: { public: true },
   validateSearch: (search: Record<string, unknown>): { locked?: boolean } =>
     search.locked === true || search.locked === 'true' ? { locked: true } : {},
-  component: KioskPage,
+  component: lazyRouteComponent(() => import('./pages/KioskPage.js'), 'KioskPage'),
 });
 
 const kioskLockedRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/kiosk',
   staticData: { public: true },
-  component: KioskLockedPage,
+  component: lazyRouteComponent(() => import('./pages/KioskLockedPage.js'), 'KioskLockedPage'),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -1,10 +1,9 @@
-import { DisableMfaRequest } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { FactorField } from './FactorField.js';
@@ -29,9 +28,9 @@ export function DisableMfaForm({ onDisabled }: { onDisabled: () => Promise<void>
     },
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const empty = missing(form.values, ['password', recovery ? 'recoveryCode' : 'code']);
-    const found = Object.keys(empty).length > 0 ? empty : validate(DisableMfaRequest, body());
+    const found = Object.keys(empty).length > 0 ? empty : await checkRequest('DisableMfaRequest', body());
     if (form.check(found, t('form.fixErrors'))) disable.mutate();
   });
 
@@ -39,7 +38,7 @@ export function DisableMfaForm({ onDisabled }: { onDisabled: () => Promise<void>
     <section aria-labelledby="mfa-disable-title">
       <h2 id="mfa-disable-title">{t('mfa.disableTitle')}</h2>
       <p>{t('mfa.disableIntro')}</p>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="card form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="card form">
         <FormStatus message={form.message} />
         <TextField
           label={t('mfa.password')}

@@ -1,11 +1,11 @@
-import { ConfirmMfaEnrolmentRequest, type Me, type MfaEnrolment } from '@ipt/contract';
+import type { Me, MfaEnrolment } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, isApiError } from '../api.js';
 import { CheckboxField } from '../forms/Checkbox.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { QrCode } from './QrCode.js';
@@ -69,9 +69,9 @@ export function MfaSetup({
     onError: failed,
   });
 
-  const submitCode = form.onSubmit(() => {
+  const submitCode = form.onSubmit(async () => {
     const empty = missing(form.values, ['code']);
-    const found = Object.keys(empty).length > 0 ? empty : validate(ConfirmMfaEnrolmentRequest, form.values);
+    const found = Object.keys(empty).length > 0 ? empty : await checkRequest('ConfirmMfaEnrolmentRequest', form.values);
     if (form.check(found, t('form.fixErrors'))) confirm.mutate();
   });
 
@@ -134,7 +134,13 @@ export function MfaSetup({
         </section>
         <section aria-labelledby="mfa-confirm-title">
           <Heading id="mfa-confirm-title">{t('mfa.confirmTitle')}</Heading>
-          <form ref={form.formRef} onSubmit={submitCode} noValidate className="card form">
+          <form
+            ref={form.formRef}
+            onSubmit={submitCode}
+            onFocus={prefetchRequestSchemas}
+            noValidate
+            className="card form"
+          >
             <FormStatus message={form.message} />
             <TextField
               label={t('login.code')}

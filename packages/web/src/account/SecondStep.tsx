@@ -1,9 +1,9 @@
-import { type Me, VerifyMfaRequest } from '@ipt/contract';
+import type { Me } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, isApiError } from '../api.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { FactorField } from './FactorField.js';
@@ -38,9 +38,9 @@ export function SecondStep({
     },
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const empty = missing(form.values, [recovery ? 'recoveryCode' : 'code']);
-    const found = Object.keys(empty).length > 0 ? empty : validate(VerifyMfaRequest, body());
+    const found = Object.keys(empty).length > 0 ? empty : await checkRequest('VerifyMfaRequest', body());
     if (form.check(found, t('form.fixErrors'))) verify.mutate();
   });
 
@@ -54,7 +54,7 @@ export function SecondStep({
     <section aria-labelledby="second-step-title">
       <h2 id="second-step-title">{t('login.codeTitle')}</h2>
       <p>{recovery ? t('login.recoveryIntro') : t('login.codeIntro')}</p>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="card form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="card form">
         <FormStatus message={form.message} />
         <FactorField
           recovery={recovery}

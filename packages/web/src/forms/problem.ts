@@ -3,6 +3,7 @@
  * problem+json `errors: [{ field, message }]`; the form shows each next to its field.
  */
 import { ApiError } from '@ipt/contract';
+import type * as RequestSchemas from './request-schemas.js';
 import { t } from '../i18n/t.js';
 
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -46,7 +47,29 @@ export interface Checkable {
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
-/** Checks a request body against the contract's schema before sending it: the same rules the server applies. */
+/** A request schema of the contract that a form checks with (request-schemas.ts). */
+export type RequestSchemaName = keyof typeof RequestSchemas;
+
+/**
+ * The contract's request schemas come with zod, which the pages themselves do without: they are a chunk of their own,
+ * loaded the first time a form checks what it sends, or when a form that does is first focused (ADR 0018).
+ */
+const requestSchemas = () => import('./request-schemas.js');
+
+/** Starts loading the request schemas, so they are there by the time the form is sent (a form's `onFocus`). */
+export const prefetchRequestSchemas = () => {
+  requestSchemas().catch(() => undefined);
+};
+
+/** Checks a request body against the contract's schema of that name, loaded when first needed (ADR 0018). */
+export async function checkRequest(name: RequestSchemaName, body: unknown): Promise<FieldErrors> {
+  return validate((await requestSchemas())[name], body);
+}
+
+/**
+ * Checks a request body against the contract's schema before sending it: the same rules the server applies. A page
+ * that passes a schema it imports itself carries zod: the forms use `checkRequest`.
+ */
 export function validate(schema: Checkable, body: unknown): FieldErrors {
   const result = schema.safeParse(body);
   if (result.success) return {};

@@ -75,10 +75,16 @@ export function useFormState<F extends Record<string, string>>(initial: F) {
     setMessage({ kind: 'success', text });
   };
 
-  const onSubmit = (handler: () => void) => (e: FormEvent) => {
+  /**
+   * The form's submit: the handler runs with the default prevented. A handler may wait (for the contract's schemas,
+   * loaded when first needed); if it fails, the form says so as it does for a failed call.
+   */
+  const onSubmit = (handler: () => void | Promise<void>) => (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
-    handler();
+    Promise.resolve()
+      .then(handler)
+      .catch((error: unknown) => fail(error));
   };
 
   return {

@@ -1,11 +1,10 @@
-import { CreateInventoryEntryRequest, ProblemType } from '@ipt/contract';
 import { findDuplicatePerson, type RelationshipType } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
-import { api, type BodyOf, isApiError, versioned } from '../api.js';
+import { api, type BodyOf, isApiError, isStaleVersion, versioned } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { relationshipOptions } from '../i18n/initial-labels.js';
 import { t } from '../i18n/t.js';
@@ -56,8 +55,7 @@ export function AddPersonForm() {
       nameRef.current?.focus();
     },
     onError: (error, body) => {
-      const refused =
-        (isApiError(error, 409) && error.problem.type !== ProblemType.staleVersion) || isApiError(error, 422);
+      const refused = (isApiError(error, 409) && !isStaleVersion(error)) || isApiError(error, 422);
       const current = isApiError(error) ? (error.problem.current as { id?: unknown } | undefined) : undefined;
       const people = view.inventory.map(versioned);
       const byServer = people.find((p) => p.id === current?.id);
@@ -72,7 +70,7 @@ export function AddPersonForm() {
     },
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const v = form.values;
     const body: Body = {
       personName: v.personName.trim(),
@@ -81,14 +79,17 @@ export function AddPersonForm() {
       closenessRing: v.closenessRing === '' ? null : Number(v.closenessRing),
     };
     setDuplicate(null);
-    const found = { ...validate(CreateInventoryEntryRequest, body), ...missing(v, ['personName', 'relationship']) };
+    const found = {
+      ...(await checkRequest('CreateInventoryEntryRequest', body)),
+      ...missing(v, ['personName', 'relationship']),
+    };
     if (form.check(found, t('form.fixErrors'))) add.mutate(body);
   });
 
   return (
     <section className="card add-person" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('inventory.addHeading')}</h3>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
         <FormStatus message={form.message} />
         {duplicate && (
           <div className="actions duplicate-actions">

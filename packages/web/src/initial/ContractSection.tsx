@@ -1,4 +1,3 @@
-import { TreatmentContractRequest } from '@ipt/contract';
 import { contractEndDate, defaultContractRoles, offeredGoals, SessionLength } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +5,7 @@ import { api, type BodyOf } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { formatDate, t } from '../i18n/t.js';
 import { ContractPrint } from './ContractPrint.js';
@@ -66,7 +65,7 @@ export function ContractSection() {
     onError: (error) => form.failStale(error, refresh),
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const v = form.values;
     const body: Body = {
       sessionMinutes: Number(v.sessionMinutes),
@@ -80,7 +79,7 @@ export function ContractSection() {
       safety: v.safety.trim(),
     };
     const found = {
-      ...validate(TreatmentContractRequest, body),
+      ...(await checkRequest('TreatmentContractRequest', body)),
       ...missing(v, ['sessionMinutes', 'missedSessions', 'safety']),
     };
     if (form.check(found, t('form.fixErrors'))) save.mutate(body);
@@ -101,7 +100,7 @@ export function ContractSection() {
             <dd>{end ? formatDate(end) : preview ? t('contract.endsPreview', { date: formatDate(preview) }) : ''}</dd>
           </div>
         </dl>
-        <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+        <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
           <FormStatus message={form.message} />
           <TextField
             label={t('contract.minutes')}

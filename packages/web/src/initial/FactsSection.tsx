@@ -1,4 +1,3 @@
-import { InitialFactsRequest } from '@ipt/contract';
 import { GateItem } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -7,7 +6,7 @@ import { api, type BodyOf } from '../api.js';
 import { CheckboxField } from '../forms/Checkbox.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { validate } from '../forms/problem.js';
+import { checkRequest, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { toolName } from './InitialChecklist.js';
@@ -34,15 +33,21 @@ export function FactsSection() {
     onError: (error) => form.failStale(error, refresh),
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = { diagnosis: form.values.diagnosis.trim(), sickRoleExplained: sickRole, safetyScreenDone: safety };
-    if (form.check(validate(InitialFactsRequest, body), t('form.fixErrors'))) save.mutate(body);
+    if (form.check(await checkRequest('InitialFactsRequest', body), t('form.fixErrors'))) save.mutate(body);
   });
 
   return (
     <section id={ToolId.facts} className="tool" aria-labelledby="facts-heading">
       <h2 id="facts-heading">{toolName(ToolId.facts)}</h2>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form card facts-form">
+      <form
+        ref={form.formRef}
+        onSubmit={submit}
+        onFocus={prefetchRequestSchemas}
+        noValidate
+        className="form card facts-form"
+      >
         <FormStatus message={form.message} />
         <TextField
           label={t('facts.diagnosis')}

@@ -1,7 +1,6 @@
-import { ProblemType } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
-import { api, isApiError, type Versioned } from '../api.js';
+import { api, isStaleVersion, type Versioned } from '../api.js';
 import { ConfirmButton } from '../forms/ConfirmButton.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { SaveStatus } from '../forms/SaveStatus.js';
@@ -30,7 +29,7 @@ export function PersonCard({ entry }: { entry: Versioned<Entry> }) {
     mutationFn: () => api.deleteInitialRecord({ params: { recordId: entry.id }, ifMatch: entry.version }),
     onSettled: () => refresh(),
   });
-  const staleRemove = isApiError(remove.error, 409) && remove.error.problem.type === ProblemType.staleVersion;
+  const staleRemove = isStaleVersion(remove.error);
   const name = draft.personName || entry.personName;
   const relation = relationshipLabel(draft.relationship);
 

@@ -1,4 +1,3 @@
-import { ProblemAreaChoiceRequest } from '@ipt/contract';
 import {
   assertProblemAreaChoice,
   type ComplicatingFactor,
@@ -18,7 +17,7 @@ import { api, type BodyOf } from '../api.js';
 import { CheckboxGroup } from '../forms/Checkbox.js';
 import { type Option, SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { validate } from '../forms/problem.js';
+import { checkRequest, prefetchRequestSchemas } from '../forms/problem.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { problemAreaLabel, stageLabel, taxonomyOptions } from '../i18n/initial-labels.js';
@@ -99,7 +98,7 @@ export function ProblemAreaSection() {
     };
   };
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body: Body = {
       preset: preset.id,
       primary: selection('primary'),
@@ -107,7 +106,7 @@ export function ProblemAreaSection() {
       rationale: v.rationale.trim(),
       ...(preset.complicatingFactors.length > 0 ? { complicatingFactors: factors as ComplicatingFactor[] } : {}),
     };
-    const found: Record<string, string> = { ...validate(ProblemAreaChoiceRequest, body) };
+    const found: Record<string, string> = { ...(await checkRequest('ProblemAreaChoiceRequest', body)) };
     if (v['primary.area'] === '') found['primary.area'] = t('form.required');
     if (Object.keys(found).length === 0) {
       // Core's rule, before the server applies it: a dispute needs its stage, the secondary differs, a rationale.
@@ -144,7 +143,7 @@ export function ProblemAreaSection() {
               })}
             </p>
           )}
-          <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+          <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
             <FormStatus message={form.message} />
             <SelectField
               label={t('area.preset')}

@@ -1,11 +1,10 @@
-import { UnlockRequest } from '@ipt/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
 import { api, isApiError, queryKeys } from '../api.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { currentKiosk, forgetKiosk } from './kiosk-state.js';
@@ -44,8 +43,8 @@ export function UnlockForm() {
     },
   });
 
-  const submit = form.onSubmit(() => {
-    const found = { ...validate(UnlockRequest, form.values), ...missing(form.values, ['password']) };
+  const submit = form.onSubmit(async () => {
+    const found = { ...(await checkRequest('UnlockRequest', form.values)), ...missing(form.values, ['password']) };
     if (form.check(found, t('form.fixErrors'))) unlock.mutate(form.values.password);
   });
 
@@ -53,7 +52,7 @@ export function UnlockForm() {
     <section className="card unlock" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('kiosk.unlockHeading')}</h2>
       <p className="hint">{t('kiosk.unlockHint')}</p>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
         <FormStatus message={form.message} />
         <TextField
           label={t('kiosk.password')}

@@ -1,10 +1,9 @@
-import { CreateAnnotationRequest } from '@ipt/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, queryKeys } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { today } from '../today.js';
@@ -29,16 +28,19 @@ export function AnnotationForm({ courseId }: { courseId: string }) {
     onError: form.fail,
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = { date: form.values.date, label: form.values.label.trim(), kind: form.values.kind as Kind };
-    const found = { ...validate(CreateAnnotationRequest, body), ...missing(form.values, ['date', 'label']) };
+    const found = {
+      ...(await checkRequest('CreateAnnotationRequest', body)),
+      ...missing(form.values, ['date', 'label']),
+    };
     if (form.check(found, t('form.fixErrors'))) add.mutate(body);
   });
 
   return (
     <section className="card annotation-form no-print" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('annotation.heading')}</h4>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
         <FormStatus message={form.message} />
         <div className="field-row">
           <TextField label={t('annotation.date')} type="date" {...form.bind('date')} />

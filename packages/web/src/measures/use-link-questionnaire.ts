@@ -1,7 +1,7 @@
-import { MeasureLinkParams } from '@ipt/contract';
 import type { LinkQuestionnaire } from './types.js';
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../api.js';
+import { isLinkToken } from './link-token.js';
 
 /** A link that no longer works: already used (404 after use) or expired (410), or not a link at all (400). */
 export const isGoneLink = (error: unknown) =>
@@ -15,7 +15,7 @@ export type LinkState =
 
 /** The questionnaire behind a single-use link. Public: it needs no account and asks nothing about the device. */
 export function useLinkQuestionnaire(token: string): LinkState {
-  const wellFormed = MeasureLinkParams.safeParse({ token }).success;
+  const wellFormed = isLinkToken(token);
   const query = useQuery({
     queryKey: ['measure-link', token],
     queryFn: () => api.openMeasureLink({ params: { token } }),

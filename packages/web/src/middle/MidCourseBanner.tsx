@@ -1,9 +1,8 @@
-import { MidCourseReviewRequest } from '@ipt/contract';
 import { useMutation } from '@tanstack/react-query';
 import { api, type BodyOf } from '../api.js';
 import { TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { validate } from '../forms/problem.js';
+import { checkRequest, prefetchRequestSchemas } from '../forms/problem.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { midCourseDecisionLabel, midCourseDecisionOptions } from '../i18n/middle-labels.js';
@@ -85,12 +84,18 @@ function MidCourseForm() {
     },
     onError: (error) => form.failStale(error, refresh),
   });
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = { decision: form.values.decision as Body['decision'], rationale: form.values.rationale.trim() };
-    if (form.check(validate(MidCourseReviewRequest, body), t('form.fixErrors'))) save.mutate(body);
+    if (form.check(await checkRequest('MidCourseReviewRequest', body), t('form.fixErrors'))) save.mutate(body);
   });
   return (
-    <form ref={form.formRef} onSubmit={submit} noValidate className="form mid-course-form">
+    <form
+      ref={form.formRef}
+      onSubmit={submit}
+      onFocus={prefetchRequestSchemas}
+      noValidate
+      className="form mid-course-form"
+    >
       <FormStatus message={form.message} />
       <RadioGroup legend={t('midCourse.decision')} options={midCourseDecisionOptions} {...form.bind('decision')} />
       <TextAreaField label={t('midCourse.rationale')} rows={3} {...form.bind('rationale')} />

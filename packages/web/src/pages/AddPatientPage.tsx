@@ -1,10 +1,10 @@
-import { CreatePatientRequest } from '@ipt/contract';
+import type { CreatePatientRequest } from '@ipt/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, queryKeys } from '../api.js';
 import { TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { t } from '../i18n/t.js';
 import { usePageTitle } from '../use-page-title.js';
@@ -41,9 +41,12 @@ export function AddPatientPage() {
     onError: form.fail,
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = toBody(form.values);
-    const found = { ...validate(CreatePatientRequest, body), ...missing(form.values, ['displayName', 'yearOfBirth']) };
+    const found = {
+      ...(await checkRequest('CreatePatientRequest', body)),
+      ...missing(form.values, ['displayName', 'yearOfBirth']),
+    };
     if (form.check(found, t('form.fixErrors'))) create.mutate(body);
   });
 
@@ -54,7 +57,7 @@ export function AddPatientPage() {
       </p>
       <h1 tabIndex={-1}>{t('addPatient.title')}</h1>
       <p>{t('addPatient.intro')}</p>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="card form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="card form">
         <FormStatus message={form.message} />
         <TextField label={t('addPatient.displayName')} autoComplete="off" {...form.bind('displayName')} />
         <TextField

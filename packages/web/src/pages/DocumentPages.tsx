@@ -11,7 +11,7 @@ import { CourseLine, ReviewParts } from '../ending/ProgressReviewSection.js';
 import { formulationStatusLabel } from '../i18n/initial-labels.js';
 import { formatDateTime, t } from '../i18n/t.js';
 import { usePageTitle } from '../use-page-title.js';
-import { currentCourse } from './PatientPage.js';
+import { currentCourse } from '../patient/current-course.js';
 
 type Operation = 'getTreatmentSummaryPdf' | 'getPatientPlanPdf';
 

@@ -12,7 +12,7 @@ import { phaseLabel, presetLabel } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
 import { CoursePageHead, courseViewPending } from '../patient/CoursePage.js';
 import { usePageTitle } from '../use-page-title.js';
-import { currentCourse } from './PatientPage.js';
+import { currentCourse } from '../patient/current-course.js';
 
 const sections = [
   ['progress-review', 'review.heading'],

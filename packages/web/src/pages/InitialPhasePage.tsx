@@ -18,7 +18,7 @@ import { MovePhaseForm } from '../patient/MovePhaseForm.js';
 import { today } from '../today.js';
 import { CoursePageHead, courseViewPending } from '../patient/CoursePage.js';
 import { usePageTitle } from '../use-page-title.js';
-import { currentCourse } from './PatientPage.js';
+import { currentCourse } from '../patient/current-course.js';
 
 const tools = [
   ToolId.facts,

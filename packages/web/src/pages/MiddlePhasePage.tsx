@@ -14,7 +14,7 @@ import { SessionPicker } from '../middle/SessionPicker.js';
 import { SessionWorkSection } from '../middle/SessionWorkSection.js';
 import { CoursePageHead, courseViewPending } from '../patient/CoursePage.js';
 import { usePageTitle } from '../use-page-title.js';
-import { currentCourse } from './PatientPage.js';
+import { currentCourse } from '../patient/current-course.js';
 
 const tools = [
   [MiddleToolId.session, 'middle.tool.session'],

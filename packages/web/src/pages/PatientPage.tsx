@@ -1,20 +1,14 @@
-import type { CourseDetail } from '@ipt/contract';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { patientQuery } from '../api.js';
 import { t } from '../i18n/t.js';
 import { CourseView } from '../patient/CourseView.js';
+import { currentCourse } from '../patient/current-course.js';
 import { PatientSummary } from '../patient/PatientSummary.js';
 import { StartCourseForm } from '../patient/StartCourseForm.js';
 import { RiskHistory } from '../risk/RiskHistory.js';
 import { RiskPanel } from '../risk/RiskPanel.js';
 import { usePageTitle } from '../use-page-title.js';
-
-/** The course shown: the active one, else the most recently started. */
-export function currentCourse(courses: readonly CourseDetail[]): CourseDetail | undefined {
-  const latestFirst = [...courses].sort((a, b) => b.course.startDate.localeCompare(a.course.startDate));
-  return latestFirst.find((c) => c.course.status === 'active') ?? latestFirst[0];
-}
 
 export function PatientPage() {
   usePageTitle(t('patient.title'));
@@ -35,19 +29,6 @@ export function PatientPage() {
       {course && <CourseView detail={course} patientId={patientId} />}
       <RiskHistory patientId={patientId} />
       {course?.course.status !== 'active' && <StartCourseForm patientId={patientId} again={course !== undefined} />}
-    </div>
-  );
-}
-
-export function PatientNotFound() {
-  usePageTitle(t('patient.title'));
-  return (
-    <div className="page">
-      <h1 tabIndex={-1}>{t('patient.title')}</h1>
-      <p>{t('patient.notFound')}</p>
-      <p>
-        <Link to="/">{t('patient.back')}</Link>
-      </p>
     </div>
   );
 }

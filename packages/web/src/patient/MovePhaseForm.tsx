@@ -1,4 +1,4 @@
-import { type CourseDetail, CreatePhaseTransitionRequest } from '@ipt/contract';
+import type { CourseDetail } from '@ipt/contract';
 import { allowedNextPhases, Phase } from '@ipt/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { api, initialPhaseQuery, isApiError, patientQuery, queryKeys, isStaleVersion } from '../api.js';
 import { SelectField, TextAreaField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { gateItemLabel } from '../i18n/initial-labels.js';
 import { phaseLabel } from '../i18n/labels.js';
@@ -90,10 +90,13 @@ export function MovePhaseForm({
     },
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     setGate(null);
     const body = withRisk({ to: form.values.to as Phase, reason: form.values.reason.trim() });
-    const found = { ...validate(CreatePhaseTransitionRequest, body), ...missing(form.values, ['to', 'reason']) };
+    const found = {
+      ...(await checkRequest('CreatePhaseTransitionRequest', body)),
+      ...missing(form.values, ['to', 'reason']),
+    };
     if (form.check(found, t('form.fixErrors'))) move.mutate(body);
   });
 
@@ -109,7 +112,7 @@ export function MovePhaseForm({
       {allowed.length === 0 ? (
         <p>{t('course.ended')}</p>
       ) : (
-        <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+        <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
           <FormStatus message={form.message} />
           {left ? (
             <p>

@@ -1,11 +1,11 @@
-import { type CourseDetail, CreateSessionRequest } from '@ipt/contract';
+import type { CourseDetail, CreateSessionRequest } from '@ipt/contract';
 import { Attendance, assertSessionDate, RuleViolation, SessionLength } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import { api } from '../api.js';
 import { SelectField, TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { attendanceLabel } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
@@ -57,10 +57,10 @@ export function RecordSessionForm({ detail, patientId }: { detail: CourseDetail;
     onError: form.fail,
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = toBody(form.values);
     const found: Record<string, string> = {
-      ...validate(CreateSessionRequest, body),
+      ...(await checkRequest('CreateSessionRequest', body)),
       ...missing(form.values, ['number', 'date']),
     };
     if (found.date === undefined) {
@@ -78,7 +78,7 @@ export function RecordSessionForm({ detail, patientId }: { detail: CourseDetail;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('record.heading')}</h3>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
         <FormStatus message={form.message} />
         <div className="field-row">
           <TextField

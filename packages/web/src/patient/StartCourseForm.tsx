@@ -1,11 +1,11 @@
-import { CreateCourseRequest } from '@ipt/contract';
+import type { CreateCourseRequest } from '@ipt/contract';
 import { PlannedSessions, SchoolPreset } from '@ipt/core';
 import { useMutation } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api } from '../api.js';
 import { SelectField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { presetLabel, weekdayOptions } from '../i18n/labels.js';
 import { t } from '../i18n/t.js';
@@ -49,10 +49,10 @@ export function StartCourseForm({ patientId, again }: { patientId: string; again
     onError: form.fail,
   });
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = toBody(form.values);
     const required = ['plannedSessions', 'schedule.time', 'startDate'];
-    const found = { ...validate(CreateCourseRequest, body), ...missing(form.values, required) };
+    const found = { ...(await checkRequest('CreateCourseRequest', body)), ...missing(form.values, required) };
     if (form.check(found, t('form.fixErrors'))) start.mutate(body);
   });
 
@@ -60,7 +60,7 @@ export function StartCourseForm({ patientId, again }: { patientId: string; again
     <section className="card no-print" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('startCourse.heading')}</h2>
       <p>{again ? t('startCourse.introAgain') : t('startCourse.intro')}</p>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
         <FormStatus message={form.message} />
         <SelectField
           label={t('startCourse.preset')}

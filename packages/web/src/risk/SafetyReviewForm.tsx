@@ -1,4 +1,4 @@
-import { CreateSafetyReviewRequest, type RiskFlag, type SafetyReview } from '@ipt/contract';
+import type { RiskFlag, SafetyReview } from '@ipt/contract';
 import {
   assessmentItems,
   riskLevels as coreRiskLevels,
@@ -11,7 +11,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api.js';
 import { TextAreaField, TextField } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
-import { missing, validate } from '../forms/problem.js';
+import { checkRequest, missing, prefetchRequestSchemas } from '../forms/problem.js';
 import { RadioGroup } from '../forms/RadioGroup.js';
 import { useFormState } from '../forms/use-form-state.js';
 import { formatDateTime, type MessageKey, t } from '../i18n/t.js';
@@ -125,10 +125,10 @@ export function SafetyReviewForm({
       })
     : t('safetyReview.chooseLevel');
 
-  const submit = form.onSubmit(() => {
+  const submit = form.onSubmit(async () => {
     const body = toBody(form.values);
     const found = {
-      ...validate(CreateSafetyReviewRequest, body),
+      ...(await checkRequest('CreateSafetyReviewRequest', body)),
       ...missing(form.values, [
         'riskLevel',
         'asked',
@@ -151,7 +151,7 @@ export function SafetyReviewForm({
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {t('safetyReview.heading')}
       </h3>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+      <form ref={form.formRef} onSubmit={submit} onFocus={prefetchRequestSchemas} noValidate className="form">
         <FormStatus message={form.message} />
         <fieldset className={form.errors.flagIds ? 'field-invalid' : undefined}>
           <legend>{t('safetyReview.flags')}</legend>
