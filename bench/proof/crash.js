@@ -175,6 +175,7 @@ async function crashRun(kind) {
   if (kind === 'postgresql') {
     pgDb = await freshPostgres();
     if (!pgDb) return null;
+    console.log(`PostgreSQL: ${pgDb.durability}`);
   }
   // Checkpoints every 25 events, so kills land between, during and after checkpoint writes.
   const { env, dataDir, remove } = freshEnv(pgDb?.url, { IPT_AUDIT_CHECKPOINT_EVENTS: '25' });
