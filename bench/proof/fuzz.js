@@ -44,7 +44,17 @@ const CREATES = {
  * The pools of real ids (and link tokens) to put where the schema wants an id, by kind of record; filled from the
  * demo clinic and from every answer as the fuzz runs.
  */
-const pool = { patient: [], course: [], session: [], administration: [], record: [], user: [], other: [], tokens: [] };
+const pool = {
+  patient: [],
+  course: [],
+  session: [],
+  administration: [],
+  record: [],
+  user: [],
+  other: [],
+  tokens: [],
+  versions: [],
+};
 /** Which pool a parameter or field named so draws from. */
 const poolOfName = (name) =>
   ({
@@ -57,7 +67,7 @@ const poolOfName = (name) =>
     superviseeId: 'user',
     supervisorId: 'user',
   })[name] ?? 'other';
-const allIds = () => Object.entries(pool).flatMap(([k, v]) => (k === 'tokens' ? [] : v));
+const allIds = () => Object.entries(pool).flatMap(([k, v]) => (k === 'tokens' || k === 'versions' ? [] : v));
 const poolId = (name) =>
   fc.tuple(fc.nat(), fc.nat({ max: 9 })).map(([n, r]) => {
     const own = pool[poolOfName(name)];
@@ -68,6 +78,28 @@ const isoDate = fc
   .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
+const recentDate = fc
+  .date({ min: new Date('2026-01-12'), max: new Date('2026-12-01'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+/** Arbitraries by field name (for the type the schema gives there), filled with what the server holds. */
+const FIELD_HINTS = {
+  date: (t) => (t === 'string' ? recentDate : null),
+  startDate: (t) => (t === 'string' ? recentDate : null),
+  answeredAt: (t) => (t === 'string' ? recentDate : null),
+  instrumentId: (t) => (t === 'string' ? fc.constantFrom('phq-9', 'gad-7', 'who-5', 'wsas') : null),
+  instrumentVersion: (t) =>
+    t === 'string' ? fc.nat().map((n) => (pool.versions.length ? pool.versions[n % pool.versions.length] : '1')) : null,
+  answers: (t) =>
+    t === 'array'
+      ? fc
+          .nat({ max: 3 })
+          .chain((n) =>
+            fc.array(fc.integer({ min: 0, max: 3 }), { minLength: [9, 7, 5, 5][n], maxLength: [9, 7, 5, 5][n] }),
+          )
+      : null,
+  number: (t) => (t === 'integer' ? fc.integer({ min: 1, max: 200 }) : null),
+};
+
 function arbitraryOf(schema, defs, depth = 0, key = '') {
   if (schema.$ref) return arbitraryOf(defs[schema.$ref.replace('#/$defs/', '')], defs, depth, key);
   if (schema.anyOf || schema.oneOf) {
@@ -77,6 +109,10 @@ function arbitraryOf(schema, defs, depth = 0, key = '') {
   if ('const' in schema) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  // What the field's name says of a value the server would take (a date within the course, a real instrument),
+  // most of the time: the schema alone makes bodies that are well formed but refused by the rules behind it.
+  const hint = FIELD_HINTS[key]?.(type);
+  if (hint) return fc.oneof({ weight: 3, arbitrary: hint }, { weight: 1, arbitrary: arbitraryOf(schema, defs, depth) });
   switch (type) {
     case 'string': {
       if (schema.format === 'uuid') {
@@ -232,6 +268,7 @@ function requestArbitrary(name, route) {
   const ifMatch = route.ifMatch
     ? fc.oneof(
         { weight: 6, arbitrary: fc.nat({ max: 4 }).map((n) => `"${n}"`) },
+        { weight: 6, arbitrary: fc.constantFrom('"0"', '"1"') },
         { weight: 2, arbitrary: fc.constant(undefined) },
         { weight: 2, arbitrary: fc.string({ maxLength: 20 }) },
       )
@@ -398,6 +435,9 @@ async function fuzzRun(kind, total, seedOffset) {
     // Real ids to aim at: the demo caseload, its courses, sessions, administrations, users.
     const clinician = clients[3].cookie;
     harvest((await ok(url, 'GET', '/api/users', { cookie: admin })).json, 'user');
+    for (const i of (await ok(url, 'GET', '/api/instruments', { cookie: clients[3].cookie })).json) {
+      pool.versions.push(i.version);
+    }
     const caseload = (await ok(url, 'GET', '/api/patients', { cookie: clinician })).json;
     harvest(caseload, null);
     for (const item of caseload) {
@@ -454,6 +494,11 @@ async function fuzzRun(kind, total, seedOffset) {
         histogram[r.status] = (histogram[r.status] ?? 0) + 1;
         perRoute[req.name] ??= {};
         perRoute[req.name][r.status] = (perRoute[req.name][r.status] ?? 0) + 1;
+        if (process.env.FUZZ_DEBUG === req.name && req.variant === 'valid') {
+          process.stderr.write(
+            `${client.role} ${req.path} ${JSON.stringify(req.body).slice(0, 300)} → ${r.status} ${r.text?.slice(0, 200)}\n`,
+          );
+        }
         if (r.status === 401 && client.email && req.name !== 'login') await renew(client);
         if (r.status >= 200 && r.status < 300) {
           twoXx[req.name] = (twoXx[req.name] ?? 0) + 1;
