@@ -97,7 +97,7 @@ async function soak(kind) {
     const all = [...lat.page, ...lat.caseload, ...lat.write].sort((x, y) => x - y);
     const row = (name, xs) => {
       const s = [...xs].sort((x, y) => x - y);
-      return `| ${kind} | ${name} | ${s.length} | ${(s.length / elapsed).toFixed(0)} | ${percentile(s, 50).toFixed(1)} | ${percentile(s, 99).toFixed(1)} |`;
+      return `| ${kind} | ${name} | ${s.length} | ${(s.length / elapsed).toFixed(0)} | ${percentile(s, 50).toFixed(1)} | ${percentile(s, 99).toFixed(1)} | ${(s.at(-1) ?? Number.NaN).toFixed(1)} |`;
     };
     return {
       kind,
@@ -125,8 +125,8 @@ for (const kind of opts.db.split(',')) {
 console.log(
   `\nSoak: ${opts.clients} clients × ${opts.seconds} s on loopback, ${opts.sessions} sessions over ${opts.users} clinicians`,
 );
-console.log('| database | requests | count | req/s | p50 ms | p99 ms |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| database | requests | count | req/s | p50 ms | p99 ms | max ms |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) for (const line of r.rows) console.log(line);
 let failed = results.length === 0;
 for (const r of results) {
