@@ -133,6 +133,11 @@ describe('risk enforced in the web client', () => {
       .getByLabel(t('safetyReview.asked'))
       .fill('Asked directly about thoughts of harming herself or the baby.');
     await review.getByRole('button', { name: t('safetyReview.submit') }).click();
+    // The form checks with the contract's schemas, loaded when first needed: its errors come once they are there.
+    await review
+      .getByRole('alert')
+      .filter({ hasText: t('form.fixErrors') })
+      .waitFor();
     // Left empty at high risk, the plan's first step is named.
     expect(await review.getByLabel(t('plan.warningSigns')).getAttribute('aria-invalid')).toBe('true');
     await shot(p, 'risk-review-errors-phone');
