@@ -61,6 +61,10 @@ const onePath = [
     message: 'Go through the pipeline (services/pipeline.ts): one transaction, reach, version, revision and audit.',
   },
   {
+    selector: "CallExpression[callee.object.property.name='db'][callee.property.name='write']",
+    message: 'Go through the pipeline (services/pipeline.ts): one transaction, reach, version, revision and audit.',
+  },
+  {
     selector: "CallExpression[callee.object.property.name='audit'][callee.property.name=/^(record|inTransaction)$/]",
     message: "Note audit events on the pipeline's Work (w.audit): they are appended with the work.",
   },

@@ -1,7 +1,8 @@
 /** What the scenarios need from the running server: a login, a demo patient to read, fresh courses to write to. */
 
 export const CLINICIAN_EMAIL = 'clinician@demo.ipt.example';
-const COURSE_START = '2026-01-05';
+/** The courses start 250 days ago: a session a day up to number 200 stays in the past. */
+const COURSE_START = addDays(new Date().toISOString().slice(0, 10), -250);
 /** The API's limit on session numbers within one course. */
 export const MAX_SESSION_NUMBER = 200;
 
@@ -83,7 +84,8 @@ export async function createCourses(baseUrl, cookie, count, concurrency = 8) {
  * for as long as the pool was sized for (see writePoolSize).
  */
 export function sessionWriteRequests(courseIds, cookie) {
-  const dates = Array.from({ length: MAX_SESSION_NUMBER }, (_, i) => addDays(COURSE_START, 7 * i));
+  // One day apart, so that even session 200 is in the past: an attended session cannot be dated in the future.
+  const dates = Array.from({ length: MAX_SESSION_NUMBER }, (_, i) => addDays(COURSE_START, i));
   let slot = 0;
   return [
     {

@@ -5,7 +5,8 @@
  * It prints figures and asserts nothing. Progress goes to stderr, the report to stdout and bench/results/.
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10),
  * BENCH_RAW_SECONDS (3), DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_POSTGRES=0 to skip it,
- * BENCH_CPU_PROF=1 to save a CPU profile of the server process under bench/results/.
+ * BENCH_CPU_PROF=1 to save a CPU profile of the server process under bench/results/, BENCH_SCENARIOS to run a
+ * subset (floor, read, write; the trivial endpoint always runs).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,8 +21,8 @@ import { startServerProcess } from './start-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.resolve(here, '../results');
-/** Courses for the write warm-up: 20 × 200 numbers covers 2,000 writes/s for 2 s before any number repeats. */
-const WARMUP_COURSES = 20;
+/** Courses for the write warm-up: 60 × 200 numbers covers 6,000 writes/s for 2 s before any number repeats. */
+const WARMUP_COURSES = 60;
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
@@ -33,7 +34,23 @@ function readSettings(env = process.env) {
     connections: Math.round(num('BENCH_CONNECTIONS', 10)),
     rawSeconds: num('BENCH_RAW_SECONDS', 3),
     postgresUrl: env.BENCH_POSTGRES === '0' ? null : env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    scenarios: scenariosOf(env.BENCH_SCENARIOS),
   };
+}
+
+const SCENARIOS = ['floor', 'read', 'write'];
+
+/** BENCH_SCENARIOS: a comma-separated subset of floor, read, write (the trivial endpoint always runs: the ratios need it). */
+function scenariosOf(value) {
+  if (!value) return new Set(SCENARIOS);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'trivial');
+  const unknown = names.filter((s) => !SCENARIOS.includes(s));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')} (known: trivial, ${SCENARIOS.join(', ')})`);
+  return new Set(names);
 }
 
 /** A warm-up run (discarded: JIT, caches, pools and the page cache settle), then the measured run. */
@@ -70,22 +87,29 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
   try {
     const cookie = await loginAsClinician(server.url, server.demoLogins);
     const patient = await pickDemoPatient(server.url, cookie);
-    const scenario = async (name, run) => {
+    const scenario = async (name, run, key) => {
+      if (key && !settings.scenarios.has(key)) return undefined;
       log(`${label}: ${name}`);
       return { name, ...(await run()) };
     };
     const get = (p, headers) => [{ method: 'GET', path: p, ...(headers && { headers }) }];
-    const floor = await scenario('GET /api/nope (404 floor, no database)', () =>
-      measure(server.url, get('/api/nope'), settings),
+    const floor = await scenario(
+      'GET /api/nope (404 floor, no database)',
+      () => measure(server.url, get('/api/nope'), settings),
+      'floor',
     );
     const trivial = await scenario('GET /api/health (trivial)', () =>
       measure(server.url, get('/api/health'), settings),
     );
-    const read = await scenario(`GET /api/patients/{id} (patient page, ${patient.sessions} sessions)`, () =>
-      measure(server.url, get(`/api/patients/${patient.patientId}`, { cookie }), settings),
+    const read = await scenario(
+      `GET /api/patients/{id} (patient page, ${patient.sessions} sessions)`,
+      () => measure(server.url, get(`/api/patients/${patient.patientId}`, { cookie }), settings),
+      'read',
     );
-    const write = await scenario('POST /api/courses/{id}/sessions (session write)', () =>
-      measureWrites(server.url, cookie, settings),
+    const write = await scenario(
+      'POST /api/courses/{id}/sessions (session write)',
+      () => measureWrites(server.url, cookie, settings),
+      'write',
     );
     return { label, patient, scenarios: { floor, trivial, read, write } };
   } finally {
@@ -98,18 +122,13 @@ async function benchDatabase(label, databaseUrl, settings, tmpRoot) {
 function tableRows(run, rawSqliteRps) {
   const { label, scenarios } = run;
   const trivialRps = scenarios.trivial.result.rps;
+  const row = (s, extra) => s && { database: label, scenario: s.name, result: s.result, trivialRps, ...extra };
   return [
-    { database: label, scenario: scenarios.floor.name, result: scenarios.floor.result, trivialRps },
-    { database: label, scenario: scenarios.trivial.name, result: scenarios.trivial.result, trivialRps },
-    { database: label, scenario: scenarios.read.name, result: scenarios.read.result, trivialRps },
-    {
-      database: label,
-      scenario: scenarios.write.name,
-      result: scenarios.write.result,
-      trivialRps,
-      rawCommitRps: rawSqliteRps,
-    },
-  ];
+    row(scenarios.floor),
+    row(scenarios.trivial),
+    row(scenarios.read),
+    row(scenarios.write, { rawCommitRps: rawSqliteRps }),
+  ].filter(Boolean);
 }
 
 /** Runs the PostgreSQL half on a fresh database, dropped afterwards whatever happens; null when PG is absent. */
@@ -149,7 +168,7 @@ async function main() {
       'req/s over the raw SQLite commits/s above (the first row), the fsync-bound limit of one writer on this disk.',
     'GET /api/nope answers 404 by design: all of its requests count as non-2xx.',
   );
-  if (postgres) {
+  if (postgres?.scenarios.write) {
     const pgWrite = postgres.scenarios.write.result.rps;
     notes.push(
       `PostgreSQL session write over PostgreSQL raw commits (1 connection): ${(pgWrite / postgres.raw.rps).toFixed(3)} ` +

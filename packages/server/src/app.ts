@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type OperationId, parseRequestPart, type RouteDef, routes } from '@ipt/contract';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -13,6 +12,7 @@ import type { Actor, RequestContext } from './auth/actor.js';
 import { policies } from './authz/policies.js';
 import { Forbidden, KioskLocked, PreconditionRequired, SecondStepOwed, toProblem } from './http/problem.js';
 import { TooManyAttempts } from './auth/throttles.js';
+import { securityHeaders } from './http/security-headers.js';
 import { loggerOptions } from './logger.js';
 import { SessionChange } from './routes/handler-types.js';
 import { handlers } from './routes/handlers.js';
@@ -49,27 +49,13 @@ export async function buildApp({ services, webRoot }: AppOptions) {
   // Bodies only as JSON (ADR 0004): without a parser for text/plain, Fastify answers it 415 like any other type. A
   // text/plain POST is also the one a page on another site can send without asking first.
   app.removeContentTypeParser('text/plain');
-  // No API answer is kept by a browser or a proxy, a 404 or an error included (ASVS 14.3.2).
+  // The security headers on every answer (http/security-headers.ts), and no API answer kept by a browser or a proxy,
+  // a 404 or an error included (ASVS 14.3.2).
+  const headers = securityHeaders({ strictTransportSecurity: config.cookieSecure });
   app.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(headers);
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
-  });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: config.cookieSecure,
   });
 
   app.setErrorHandler((err, req, reply) => {

@@ -7,7 +7,7 @@ import { loadAuditKey } from './audit/audit-key.js';
 import { AuditKeyMismatch, AuditLog } from './audit/audit-log.js';
 import { type AuditVerification, verifyAuditChain } from './audit/verify.js';
 import { type Config, loadConfig } from './config.js';
-import { type Db, lockDataDir, openDatabase } from './db/connect.js';
+import { type Db, lockDataDir, type OpenDatabaseOptions, openDatabase } from './db/connect.js';
 import { migrateToLatest, migrationLevel } from './db/migrate.js';
 import { findAuditChainHead } from './db/repositories/audit-repository.js';
 import { listOrganisationDemoFlags } from './db/repositories/organisations-repository.js';
@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** Environment overrides (PORT, IPT_DATA_DIR, DATABASE_URL, …); defaults to process.env. */
   readonly env?: Record<string, string | undefined>;
   readonly clock?: () => Date;
+  /** Told of every statement the database runs (bench/api/queries.js counts them per request). */
+  readonly onQuery?: OpenDatabaseOptions['onQuery'];
 }
 
 export interface Workbench {
@@ -33,10 +35,10 @@ export interface Workbench {
 export async function openWorkbench(options: OpenOptions = {}): Promise<Workbench> {
   const config = loadConfig(options.env ?? process.env);
   const key = loadAuditKey(config.audit);
-  const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const db = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, onQuery: options.onQuery });
   let migrations: { applied: number; latest: string };
   try {
-    await migrateToLatest(db.db);
+    await db.exclusive((writer) => migrateToLatest(writer));
     migrations = await migrationLevel(db.db);
   } catch (err) {
     await db.close();

@@ -10,8 +10,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ApiError, type Client, createClient } from '@ipt/contract';
 import { type RunningServer, startServer } from '@ipt/server';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { beforeEach } from 'vitest';
+import type { Database } from '../src/db/schema.js';
 
 export interface DbTarget {
   readonly name: 'sqlite' | 'postgresql';
@@ -153,6 +156,12 @@ export interface TestServer extends RunningServer {
   /** A typed client with its own cookie jar, signed in as `email`. */
   as(email: string, password: string, options?: ClientOptions): Promise<SignedIn>;
   anonymous(options?: ClientOptions): SignedIn;
+  /**
+   * A connection of its own to the server's database, as someone holding the database file or a database login
+   * has: what it writes goes past the server (the tampering tests). The server's own reading connection refuses
+   * writes (SQLite) and its writes go by group commit only.
+   */
+  direct(): Kysely<Database>;
   drop(): Promise<void>;
 }
 
@@ -201,15 +210,30 @@ export async function startTestServer(
       cookie: () => cookie,
     };
   };
+  let direct: Kysely<Database> | undefined;
+  const openDirect = (): Kysely<Database> => {
+    const plugins = [new CamelCasePlugin()];
+    const url = server.workbench.config.databaseUrl;
+    if (url)
+      return new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
+        plugins,
+      });
+    const sqlite = new SQLite(server.workbench.db.location);
+    sqlite.pragma('busy_timeout = 5000');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  };
   return {
     ...server,
     anonymous: client,
+    direct: () => (direct ??= openDirect()),
     as: async (email, password, clientOptions) => {
       const c = client(clientOptions);
       await c.api.login({ body: { email, password } });
       return c;
     },
     drop: async () => {
+      await direct?.destroy();
       await server.close();
       await db.drop();
     },

@@ -1,9 +1,10 @@
 /**
  * The audit trail: append-only, hash-chained events for every read and write of clinical data.
  *
- * Writes append their event inside their own transaction. Reads are appended by group commit: events wait a few
- * milliseconds and commit together in one transaction, and the request answers only once its batch is durable, so
- * reads scale past the disk's fsync rate and no answered request goes unaudited (shared/DESIGN.md "Security model").
+ * Writes append their event inside their own transaction. Reads are appended by group commit: the events of the
+ * requests answered in one turn of the event loop, or while the last batch was committing, commit together (with the
+ * writes of the same write group, ADR 0021), and the request answers only once its batch is durable, so reads scale
+ * past the disk's fsync rate and no answered request goes unaudited (shared/DESIGN.md "Security model").
  *
  * The links are keyed (HMAC-SHA-256 under the operator's audit key) from a marker event on, and the head is anchored
  * outside the database by signed checkpoints, every N events or T seconds and at shutdown (docs/decisions/0016).
@@ -166,7 +167,7 @@ interface Pending {
 
 export class AuditLog {
   private pending: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Immediate | null = null;
   private flushing: Promise<void> | null = null;
   private committed = 0;
 
@@ -185,9 +186,13 @@ export class AuditLog {
     private readonly db: Db,
     private readonly now: () => Date,
     readonly anchor: AuditAnchor,
-    private readonly delayMs = 2,
     private readonly maxBatch = 500,
-  ) {}
+  ) {
+    // What the works of a write group audited is appended once, last in the group's transaction (ADR 0021).
+    db.beforeCommit(async (trx, items) => {
+      this.appended(await appendAuditEvents(trx, db, anchor.key, items as AuditEntry[], now().toISOString()));
+    });
+  }
 
   /** How many group commits (one transaction each, however many events) have committed so far. */
   get commits(): number {
@@ -202,8 +207,12 @@ export class AuditLog {
     });
   }
 
-  /** Appends events inside a caller's transaction (a clinical write and its audit event commit together). */
+  /**
+   * Appends events inside a caller's transaction (a clinical write and its audit event commit together). In a write
+   * group they are appended with the group's other events, last before its commit, and only if this work succeeds.
+   */
   async inTransaction(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0 || this.db.defer(trx, entries)) return;
     this.appended(await appendAuditEvents(trx, this.db, this.anchor.key, entries, this.now().toISOString()));
   }
 
@@ -211,7 +220,7 @@ export class AuditLog {
   async drain(): Promise<void> {
     while (this.pending.length > 0 || this.flushing || this.timer) {
       if (this.timer) {
-        clearTimeout(this.timer);
+        clearImmediate(this.timer);
         this.timer = null;
         this.startFlush();
       }
@@ -281,29 +290,27 @@ export class AuditLog {
 
   private schedule() {
     if (this.timer || this.flushing) return;
-    this.timer = setTimeout(() => {
+    // The events of every request answered in this turn of the event loop go together; under load, those that come
+    // while a batch commits wait for the next (ADR 0021: no fixed wait, the write group groups the rest).
+    this.timer = setImmediate(() => {
       this.timer = null;
       this.startFlush();
-    }, this.delayMs);
+    });
   }
 
   private startFlush() {
     const batch = this.pending.splice(0, this.maxBatch);
-    this.flushing = this.db.db
-      .transaction()
-      .execute((trx) =>
-        appendAuditEvents(
+    // A work of its own in the next write group: its events are appended with the group's, before its commit.
+    this.flushing = this.db
+      .write((trx) =>
+        this.inTransaction(
           trx,
-          this.db,
-          this.anchor.key,
           batch.map((p) => p.entry),
-          this.now().toISOString(),
         ),
       )
       .then(
-        (count) => {
+        () => {
           this.committed++;
-          this.appended(count);
           for (const p of batch) p.resolve();
         },
         (err: unknown) => {

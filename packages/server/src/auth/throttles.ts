@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { DomainError } from '@ipt/core';
 import type { Kysely } from 'kysely';
+import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import * as throttlesRepo from '../db/repositories/throttles-repository.js';
 
@@ -137,10 +138,14 @@ const hashOf = (k: ThrottleKey) => createHash('sha256').update(`${k.kind}\n${k.s
 export class Throttles {
   private lastPrune = 0;
 
+  private readonly db: Kysely<Database>;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly database: Db,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.db = database.db;
+  }
 
   /** Whether the account of `key` signed in from its address within the last 30 days. */
   async isTrusted(key: ThrottleKey): Promise<boolean> {
@@ -160,9 +165,9 @@ export class Throttles {
     const ordered = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     await this.prune(now);
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      await throttlesRepo.ensureThrottles(this.db, ordered, at);
+      await this.database.write((trx) => throttlesRepo.ensureThrottles(trx, ordered, at));
       try {
-        return await this.db.transaction().execute(async (trx) => {
+        return await this.database.write(async (trx) => {
           const rows = await throttlesRepo.findThrottles(
             trx,
             ordered.map((e) => e.key),
@@ -210,20 +215,19 @@ export class Throttles {
     const at = now.toISOString();
     const trustedUntil = new Date(now.getTime() + TRUSTED_FOR_MS).toISOString();
     const trusted = outcome.trust === undefined ? null : hashOf(outcome.trust);
-    for (const k of outcome.clear) {
-      const key = hashOf(k);
-      await throttlesRepo.clearThrottle(this.db, key, at, key === trusted ? trustedUntil : null);
-    }
-    for (const k of outcome.refund ?? []) await throttlesRepo.refundFailure(this.db, hashOf(k), at);
+    await this.database.write(async (trx) => {
+      for (const k of outcome.clear) {
+        const key = hashOf(k);
+        await throttlesRepo.clearThrottle(trx, key, at, key === trusted ? trustedUntil : null);
+      }
+      for (const k of outcome.refund ?? []) await throttlesRepo.refundFailure(trx, hashOf(k), at);
+    });
   }
 
   private async prune(now: Date) {
     if (now.getTime() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now.getTime();
-    await throttlesRepo.pruneThrottles(
-      this.db,
-      new Date(now.getTime() - PRUNE_AFTER_MS).toISOString(),
-      now.toISOString(),
-    );
+    const before = new Date(now.getTime() - PRUNE_AFTER_MS).toISOString();
+    await this.database.write((trx) => throttlesRepo.pruneThrottles(trx, before, now.toISOString()));
   }
 }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { z } from 'zod';
-import type { Db } from './connect.js';
+import { type Db, withWriteGroup } from './connect.js';
 import type { Database } from './schema.js';
 
 /** One table's content: its rows, and a SHA-256 over them in primary-key order. */
@@ -176,5 +176,5 @@ export function openSqliteFile(file: string): Db {
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return withWriteGroup(db, 'sqlite', file);
 }

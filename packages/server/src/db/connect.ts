@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { ConfigError } from '../config.js';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
+import { WriteGroup, type WriteGroupStats } from './write-group.js';
 
 // bigint columns (audit sequence numbers) come back as JS numbers; they stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -16,32 +17,105 @@ export interface Db {
   readonly dialect: DialectName;
   /** Where the data is, for humans: the SQLite path or the PostgreSQL host and database (no password). */
   readonly location: string;
+  /**
+   * Runs a write transaction by group commit (write-group.ts): with the writes that wait beside it, in its own
+   * savepoint, acknowledged once their one commit is durable. Every write of the server goes this way.
+   */
+  write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Keeps `items` for the before-commit step of the write group `trx` belongs to, if the work running on it now
+   * succeeds; false when `trx` is not a group's connection.
+   */
+  defer(trx: Kysely<Database>, items: readonly unknown[]): boolean;
+  /** The step that runs last in every group's transaction with what its works deferred (the audit log's). */
+  beforeCommit(step: (trx: Kysely<Database>, items: readonly unknown[]) => Promise<void>): void;
+  /** Runs `work` alone on the writing connection, outside any group (the migrations, which take their own). */
+  exclusive<T>(work: (writer: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** How many group commits and writes so far. */
+  readonly writeStats: WriteGroupStats;
   close(): Promise<void>;
 }
 
-export function openDatabase(options: { dataDir: string; databaseUrl?: string | undefined }): Db {
+/** One statement the database ran: its SQL and how long it took. For measuring (bench/api/queries.js), never logged. */
+export interface QueryObservation {
+  readonly sql: string;
+  readonly ms: number;
+  readonly failed: boolean;
+}
+
+export interface OpenDatabaseOptions {
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  /** Told of every statement, after it ran. */
+  readonly onQuery?: ((q: QueryObservation) => void) | undefined;
+}
+
+export function openDatabase(options: OpenDatabaseOptions): Db {
   const plugins = [new CamelCasePlugin()];
+  const { onQuery } = options;
+  const log = onQuery
+    ? (e: LogEvent) => onQuery({ sql: e.query.sql, ms: e.queryDurationMillis, failed: e.level === 'error' })
+    : undefined;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log && { log }) });
     const url = new URL(options.databaseUrl);
-    return {
-      db,
-      dialect: 'postgresql',
-      location: `postgresql://${url.host}${url.pathname}`,
-      close: () => db.destroy(),
-    };
+    return withWriteGroup(db, 'postgresql', `postgresql://${url.host}${url.pathname}`);
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'ipt.sqlite');
-  const sqlite = new SQLite(file);
+  // Two connections (ADR 0021): one that writes, used by the write group alone, and one that only reads, so that
+  // requests read committed data while a group's transaction is open. WAL lets the reader go on beside the writer.
+  const writer = new SQLite(file);
   // A committed record survives power loss: WAL with a full fsync on commit (shared/DESIGN.md "Data").
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = FULL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma('busy_timeout = 5000');
+  const reader = new SQLite(file);
+  // Any write through the reading connection fails at once instead of waiting for the writer's lock.
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 5000');
+  const kysely = (connection: SQLite.Database) =>
+    new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+      plugins,
+      ...(log && { log }),
+    });
+  return withWriteGroup(kysely(reader), 'sqlite', file, kysely(writer));
+}
+
+/**
+ * The database behind its one write path: reads on `db`, writes by group commit on `writer` (the same pool of
+ * connections on PostgreSQL; SQLite's own writing connection).
+ */
+export function withWriteGroup(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  location: string,
+  writer: Kysely<Database> = db,
+): Db {
+  // PostgreSQL: four of the pool's ten connections write (their groups meet at the audit chain head); SQLite: one.
+  const group = new WriteGroup(writer, { lanes: dialect === 'postgresql' ? 4 : 1 });
+  return {
+    db,
+    dialect,
+    location,
+    write: (work) => group.run(work),
+    exclusive: (work) => group.exclusive(work),
+    defer: (trx, items) => group.defer(trx, items),
+    beforeCommit: (step) => {
+      group.beforeCommit = step;
+    },
+    get writeStats() {
+      return group.stats;
+    },
+    close: async () => {
+      await group.idle();
+      await db.destroy();
+      if (writer !== db) await writer.destroy();
+    },
+  };
 }
 
 /**
@@ -58,13 +132,52 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
       if (stmt) {
         cache.delete(sql);
       } else {
-        stmt = sqlite.prepare(sql);
+        stmt = sqlite.prepare(planStableParameters(sql));
         if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       }
       cache.set(sql, stmt);
       return stmt;
     },
   };
+}
+
+/**
+ * Writes every bound parameter `?` as `+?`, outside quoted text and identifiers (ADR 0021).
+ *
+ * better-sqlite3 builds SQLite with STAT4, and then the query planner may look at the value bound to a parameter
+ * that it compares with an indexed column: such a statement is prepared again on its first step after every new
+ * binding, which is every execution. That cost 20 µs of a 24 µs primary-key read with an ORDER BY (bench/api,
+ * issue 16), and every statement of a request paid it. `+?` is the same value (a bound parameter has no affinity to
+ * lose), but it is an expression, not a parameter, so the plan never depends on it and the prepared statement is
+ * reused as it is. The plan is then the one chosen without the value, as on PostgreSQL's generic plans.
+ */
+export function planStableParameters(sql: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql.charAt(i);
+    if (quote !== null) {
+      out += c;
+      // A doubled quote inside quoted text is the quote character itself, and the text goes on.
+      if (c === quote) {
+        if (sql.charAt(i + 1) === quote) out += sql.charAt(++i);
+        else quote = null;
+      }
+    } else if (c === "'" || c === '"' || c === '`') {
+      quote = c;
+      out += c;
+    } else if (c === '[') {
+      const end = sql.indexOf(']', i);
+      const stop = end === -1 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '?' && !/[\w?]/.test(sql.charAt(i - 1))) {
+      out += '+?';
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 /** Another server holds the data folder: said at start, with what to do (the CLI prints it and exits 2). */

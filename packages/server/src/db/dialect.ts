@@ -2,6 +2,7 @@
  * Every difference between SQLite and PostgreSQL lives here; repositories never branch on the dialect.
  */
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgresql';
@@ -17,11 +18,17 @@ export function isUniqueViolation(err: unknown): boolean {
  * processes. SQLite: a write transaction is already exclusive once it writes, and the head row is written next.
  */
 export async function lockAuditHead(trx: Kysely<Database>, dialect: DialectName) {
-  const q = trx.selectFrom('auditChainHead').select(['seq', 'hash', 'keyId']).where('id', '=', 1);
-  const row =
-    dialect === 'postgresql' ? await q.forUpdate().executeTakeFirstOrThrow() : await q.executeTakeFirstOrThrow();
+  const [row] = await chainHead[dialect](trx, {});
+  if (!row) throw new Error('The audit chain head row is missing.');
   return { seq: Number(row.seq), hash: row.hash, keyId: row.keyId };
 }
+
+const chainHeadAs = (forUpdate: boolean) =>
+  prepared((q, _v: Record<string, never>) => {
+    const query = q.selectFrom('auditChainHead').select(['seq', 'hash', 'keyId']).where('id', '=', 1);
+    return forUpdate ? query.forUpdate() : query;
+  });
+const chainHead = { postgresql: chainHeadAs(true), sqlite: chainHeadAs(false) };
 
 /**
  * Runs `fn` on one consistent snapshot of the database, so that rows read by several statements agree with each
@@ -66,7 +73,7 @@ export async function ping(db: Kysely<Database>) {
 }
 
 /** Which database a Kysely instance talks to (for migrations, which receive only the instance). */
-export function dialectOf(db: Kysely<unknown>): DialectName {
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgresql' : 'sqlite';
 }
 

@@ -285,13 +285,15 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
   const at = clock().toISOString();
   const organisationId = uuidv7();
   // Two-step sign-in stays off, so the demo logins sign in with a password alone (docs/decisions/0019-mfa.md).
-  await insertOrganisation(db.db, {
-    id: organisationId,
-    name: 'Demo clinic (fictional)',
-    isDemo: 1,
-    mfaRequired: 0,
-    createdAt: at,
-  });
+  await db.write((trx) =>
+    insertOrganisation(trx, {
+      id: organisationId,
+      name: 'Demo clinic (fictional)',
+      isDemo: 1,
+      mfaRequired: 0,
+      createdAt: at,
+    }),
+  );
 
   const logins: DemoLogin[] = [];
   const users: Record<string, string> = {};
@@ -307,13 +309,15 @@ export async function loadDemoClinic(services: Services): Promise<DemoLogin[]> {
     logins.push({ role, email, password });
   }
   const clinician = users[Role.clinician] as string;
-  await insertSupervisionLink(db.db, {
-    id: uuidv7(),
-    organisationId,
-    supervisorId: users[Role.supervisor] as string,
-    superviseeId: clinician,
-    createdAt: at,
-  });
+  await db.write((trx) =>
+    insertSupervisionLink(trx, {
+      id: uuidv7(),
+      organisationId,
+      supervisorId: users[Role.supervisor] as string,
+      superviseeId: clinician,
+      createdAt: at,
+    }),
+  );
 
   const ctx = {
     actor: {

@@ -19,7 +19,7 @@ describe.each(targets)('the audit trail on $name', (target) => {
   });
   afterAll(() => server?.drop());
 
-  const db = () => server.workbench.db.db;
+  const db = () => server.direct();
   const eventsFor = (patientId: string) =>
     db().selectFrom('auditEvents').selectAll().where('patientId', '=', patientId).orderBy('seq').execute();
 
@@ -159,7 +159,7 @@ describe.each(targets)('the audit trail against an attacker on $name', (target) 
   });
   afterEach(() => server?.drop());
 
-  const db = () => server.workbench.db.db;
+  const db = () => server.direct();
   const verify = () => server.workbench.verifyAudit();
 
   /** Some ordinary traffic: reads by group commit and a write in its own transaction. */
@@ -417,7 +417,7 @@ describe.each(targets)('the audit key and the checkpoints on $name', (target) =>
 
   it('keys a chain written before the key from a marked event on; an edit among the old events still breaks it', async () => {
     const s = await start();
-    const db = s.workbench.db.db;
+    const db = s.direct();
     // A chain as the server wrote it before this change: plain SHA-256 links, a head with no key.
     let prevHash = '0'.repeat(64);
     for (let seq = 1; seq <= 5; seq++) {
@@ -471,7 +471,7 @@ describe.each(targets)('refused accesses in the audit trail on $name', (target) 
   });
   afterAll(() => server?.drop());
 
-  const db = () => server.workbench.db.db;
+  const db = () => server.direct();
   const deniedFor = (userId: string, operation: string) =>
     db()
       .selectFrom('auditEvents')

@@ -232,4 +232,35 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
   });
+
+  it('sends every security header on an answer, a refusal and a 404 alike (HSTS as the cookie is Secure)', async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'none';font-src 'self' https: data:;form-action 'self';" +
+        "frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';" +
+        "style-src 'self';upgrade-insecure-requests;connect-src 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    for (const res of [
+      await clinician.raw('GET', '/api/patients'),
+      await server.anonymous().raw('GET', '/api/patients'),
+      await clinician.raw('GET', '/api/no-such-thing'),
+    ]) {
+      const sent = Object.fromEntries(Object.keys(expected).map((h) => [h, res.headers.get(h)]));
+      expect(sent).toEqual(expected);
+      expect(res.headers.get('strict-transport-security')).toBe(
+        server.workbench.config.cookieSecure ? 'max-age=31536000; includeSubDomains' : null,
+      );
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
 });

@@ -34,7 +34,7 @@ describe.each(targets)('two-step sign-in on $name', (target) => {
   });
   afterAll(() => server?.drop());
 
-  const db = () => server.workbench.db.db;
+  const db = () => server.direct();
 
   /** The code the app shows at the server's clock, `steps` time steps (30 s each) away. */
   const codeOf = (secret: string, steps = 0) =>

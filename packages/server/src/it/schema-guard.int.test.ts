@@ -12,7 +12,7 @@ describe('the schema guard', () => {
       const created = await target.create();
       const db = openDatabase({ dataDir: created.env.IPT_DATA_DIR as string, databaseUrl: created.env.DATABASE_URL });
       try {
-        await migrateToLatest(db.db);
+        await db.exclusive((writer) => migrateToLatest(writer));
         schemas.push(await describeSchema(db.db));
       } finally {
         await db.close();

@@ -27,7 +27,7 @@ const {
 } = repositories;
 
 type Q = Workbench['db']['db'];
-type Actor = Parameters<typeof access.canReach>[0];
+type Actor = Parameters<typeof access.reachableCoursePatient>[1];
 
 /** One organisation's records, as the world and the setup below made them. */
 interface Tenant {
@@ -594,7 +594,7 @@ describe.each(targets)('every repository function on $name keeps to its organisa
   beforeAll(async () => {
     server = await startTestServer(target);
     const world = await buildWorld(server);
-    q = server.workbench.db.db;
+    q = server.direct();
     const tenant = async (
       clinician: { id: string; email: string },
       r: { patientId: string; courseId: string; sessionId: string; administrationId: string; inventoryEntryId: string },

@@ -83,7 +83,7 @@ export class AuthService {
   private readonly box: SecretBox;
 
   constructor(private readonly deps: ServiceDeps) {
-    this.throttles = new Throttles(deps.db.db, deps.clock);
+    this.throttles = new Throttles(deps.db, deps.clock);
     this.box = new SecretBox(deps.audit.anchor.key.mfaSecretsKey);
   }
 
@@ -124,13 +124,13 @@ export class AuthService {
     const ok = await verifyPassword(user ? user.passwordHash : null, password);
     if (!user || !ok || user.active !== 1) {
       // The failure was counted before the password was checked.
-      await db.db.transaction().execute((trx) => this.deps.audit.inTransaction(trx, [failure('failure')]));
+      await db.write((trx) => this.deps.audit.inTransaction(trx, [failure('failure')]));
       throw new LoginFailed();
     }
     await this.throttles.succeeded({ clear: [keys.accountAddress], refund: shared, trust: keys.accountAddress });
     const stage = await this.stageOwed(user.organisationId, user.id, user.role as Role);
     const at = now.toISOString();
-    const token = await db.db.transaction().execute(async (trx) => {
+    const token = await db.write(async (trx) => {
       const started = await this.startSession(trx, user, stage, at);
       await this.deps.audit.inTransaction(trx, [
         {
@@ -203,10 +203,11 @@ export class AuthService {
     // A half-session lasts five minutes: the second step is taken then or the password is asked again.
     const lifetime = stage === null ? config.sessionAbsoluteMs : Math.min(HALF_SESSION_MS, config.sessionAbsoluteMs);
     if (idle > config.sessionIdleMs || age > lifetime) {
-      await sessionsRepo.endSession(db.db, idHash, clock().toISOString());
+      await db.write((trx) => sessionsRepo.endSession(trx, idHash, clock().toISOString()));
       return null;
     }
-    if (idle >= AuthService.TOUCH_GRANULARITY_MS) await sessionsRepo.touchSession(db.db, idHash, clock().toISOString());
+    if (idle >= AuthService.TOUCH_GRANULARITY_MS)
+      await db.write((trx) => sessionsRepo.touchSession(trx, idHash, clock().toISOString()));
     return {
       userId: row.userId,
       organisationId: row.organisationId,
@@ -219,7 +220,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor, ip: string | null) {
-    await this.deps.db.db.transaction().execute(async (trx) => {
+    await this.deps.db.write(async (trx) => {
       await sessionsRepo.endSession(trx, actor.sessionIdHash, this.deps.clock().toISOString());
       await this.deps.audit.inTransaction(trx, [this.selfEvent(actor, ip, AuditAction.logout, 'logout')]);
     });
@@ -241,7 +242,7 @@ export class AuthService {
     if (!user || !(await verifyPassword(user.passwordHash, password))) {
       const ends = tries >= UNLOCK_TRIES;
       // The failed try is audited with the count and the session's end (no clinical data: the user only).
-      await db.db.transaction().execute(async (trx) => {
+      await db.write(async (trx) => {
         if (ends) await sessionsRepo.endSession(trx, actor.sessionIdHash, clock().toISOString());
         await this.deps.audit.inTransaction(trx, [
           { ...this.selfEvent(actor, ip, AuditAction.unlockFailed, 'unlockKiosk'), outcome: 'failure' },
@@ -251,7 +252,7 @@ export class AuthService {
       throw new RuleViolation('That password is not correct.', 'password');
     }
     await this.throttles.succeeded({ clear: [key] });
-    await db.db.transaction().execute(async (trx) => {
+    await db.write(async (trx) => {
       await sessionsRepo.setKioskLock(trx, actor.sessionIdHash, null);
       await this.deps.audit.inTransaction(trx, [this.selfEvent(actor, ip, AuditAction.update, 'unlockKiosk')]);
     });
@@ -279,7 +280,7 @@ export class AuthService {
     await this.throttles.succeeded({ clear: [key] });
     const passwordHash = await hashPassword(newPassword);
     const at = clock().toISOString();
-    await db.db.transaction().execute(async (trx) => {
+    await db.write(async (trx) => {
       await usersRepo.setPasswordHash(trx, actor.organisationId, actor.userId, passwordHash, at);
       await sessionsRepo.endOtherSessions(trx, actor.organisationId, actor.userId, actor.sessionIdHash, at);
       await this.deps.audit.inTransaction(trx, [
@@ -316,7 +317,7 @@ export class AuthService {
     if (!me) throw new NotAuthenticated();
     const secret = newTotpSecret();
     const at = clock().toISOString();
-    await db.db.transaction().execute(async (trx) => {
+    await db.write(async (trx) => {
       const started = await mfaRepo.startUserMfa(trx, {
         userId: actor.userId,
         organisationId: actor.organisationId,
@@ -361,7 +362,7 @@ export class AuthService {
     await this.throttles.succeeded({ clear: [key] });
     const recoveryCodes = newRecoveryCodes();
     const at = now.toISOString();
-    const token = await db.db.transaction().execute(async (trx) => {
+    const token = await db.write(async (trx) => {
       if (!(await mfaRepo.confirmUserMfa(trx, actor.organisationId, actor.userId, step, at))) {
         throw new Conflict('Two-step sign-in is on already.');
       }
@@ -405,7 +406,7 @@ export class AuthService {
     if (actor.mfaStage !== 'code') throw new Conflict('You are signed in already: there is no code to enter.');
     const proof = await this.proveSecondFactor(actor, ip, factor, 'verifyMfa');
     const at = clock().toISOString();
-    const token = await db.db.transaction().execute(async (trx) => {
+    const token = await db.write(async (trx) => {
       await sessionsRepo.endSession(trx, actor.sessionIdHash, at);
       const started = await this.startSession(
         trx,
@@ -445,7 +446,7 @@ export class AuthService {
     await this.throttles.succeeded({ clear: [passwordKey] });
     const proof = await this.proveSecondFactor(actor, ip, factor, 'disableMfa');
     const at = clock().toISOString();
-    await db.db.transaction().execute(async (trx) => {
+    await db.write(async (trx) => {
       await mfaRepo.deleteRecoveryCodes(trx, actor.organisationId, actor.userId);
       await mfaRepo.deleteUserMfa(trx, actor.organisationId, actor.userId);
       await sessionsRepo.endOtherSessions(trx, actor.organisationId, actor.userId, actor.sessionIdHash, at);
@@ -476,13 +477,8 @@ export class AuthService {
     const now = clock();
     const at = now.toISOString();
     if (factor.recoveryCode !== undefined) {
-      const id = await mfaRepo.useRecoveryCode(
-        db.db,
-        actor.organisationId,
-        actor.userId,
-        recoveryCodeHash(factor.recoveryCode),
-        at,
-      );
+      const hash = recoveryCodeHash(factor.recoveryCode);
+      const id = await db.write((trx) => mfaRepo.useRecoveryCode(trx, actor.organisationId, actor.userId, hash, at));
       if (id === undefined) {
         await this.codeFailed(actor, ip, operation, 'failure');
         throw new WrongCode('recoveryCode');
@@ -493,7 +489,10 @@ export class AuthService {
     const secret = this.openSecret(actor.userId, mfa.secretSealed);
     const code = factor.code ?? '';
     const step = totpStep(secret, code, now, mfa.lastStep);
-    if (step === null || !(await mfaRepo.useTotpStep(db.db, actor.organisationId, actor.userId, step, at))) {
+    const used =
+      step !== null &&
+      (await db.write((trx) => mfaRepo.useTotpStep(trx, actor.organisationId, actor.userId, step, at)));
+    if (!used) {
       await this.codeFailed(actor, ip, operation, 'failure');
       // A right code that was used already (or just now, by a request sent at the same time) says so.
       throw new WrongCode('code', totpStep(secret, code, now, null) !== null);
@@ -513,13 +512,9 @@ export class AuthService {
 
   /** A code that did not prove the second step (`failure`), or a try refused while waiting (`denied`). */
   private async codeFailed(actor: Actor, ip: string | null, operation: string, outcome: 'failure' | 'denied') {
-    await this.deps.db.db
-      .transaction()
-      .execute((trx) =>
-        this.deps.audit.inTransaction(trx, [
-          { ...this.selfEvent(actor, ip, AuditAction.mfaFailed, operation), outcome },
-        ]),
-      );
+    await this.deps.db.write((trx) =>
+      this.deps.audit.inTransaction(trx, [{ ...this.selfEvent(actor, ip, AuditAction.mfaFailed, operation), outcome }]),
+    );
   }
 
   /** The user's TOTP secret. One that does not open was sealed under another operator's key: a setup to put right. */

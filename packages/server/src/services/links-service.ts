@@ -100,7 +100,7 @@ export class LinksService {
   /** The patient's answers: saved, scored and flagged in one transaction, and the link spent. */
   async submit(token: string, ip: string | null, answers: (number | null)[]) {
     // eslint-disable-next-line no-restricted-syntax -- The link is its own credential (policy scope none, no signed-in caller): outside the pipeline.
-    return this.deps.db.db.transaction().execute(async (trx) => {
+    return this.deps.db.write(async (trx) => {
       const link = await measures.findMeasureLink(trx, hashOf(token));
       if (!link) throw new NotFound('Link');
       const now = this.deps.clock().toISOString();

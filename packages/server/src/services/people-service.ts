@@ -41,7 +41,7 @@ export class PeopleService {
       mfaRequired: options.mfaRequired === true ? 1 : 0,
       createdAt: this.deps.clock().toISOString(),
     };
-    await organisations.insertOrganisation(this.deps.db.db, row);
+    await this.deps.db.write((trx) => organisations.insertOrganisation(trx, row));
     return { id: row.id, name };
   }
 
@@ -90,7 +90,7 @@ export class PeopleService {
     const passwordHash = await hashPassword(input.password);
     const at = this.deps.clock().toISOString();
     return uniqueEmail(() =>
-      this.deps.db.db.transaction().execute(async (trx) => {
+      this.deps.db.write(async (trx) => {
         const user = await addUser(trx, input, passwordHash, at);
         await this.deps.audit.inTransaction(trx, [
           {

@@ -155,7 +155,7 @@ export class Pipeline {
 
   /** In one transaction, as the caller: the work, then its audit events, committed together. */
   write<T>(ctx: RequestContext, fn: (w: Work) => Promise<T>): Promise<T> {
-    return this.deps.db.db.transaction().execute(async (trx) => {
+    return this.deps.db.write(async (trx) => {
       const w = new Work(trx, ctx, 'write', this.deps.clock);
       const result = await fn(w);
       await this.deps.audit.inTransaction(trx, w.events);

@@ -5,13 +5,14 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../auth/actor.js';
+import { prepared } from '../prepared.js';
 import type { Database } from '../schema.js';
 import type { Q } from './tx.js';
 
 export type Reach = 'read' | 'write';
 
 /** A where-clause on `patients`: the actor can reach this patient for `reach`. */
-export function canReach(actor: Actor, reach: Reach) {
+export function canReach(actor: Pick<Actor, 'organisationId' | 'userId'>, reach: Reach) {
   return (eb: ExpressionBuilder<Database, 'patients'>) =>
     eb.and([
       eb('patients.organisationId', '=', actor.organisationId),
@@ -43,26 +44,37 @@ export function canReach(actor: Actor, reach: Reach) {
 
 /** The patient id behind a course, if the actor can reach that patient. */
 export async function reachableCoursePatient(q: Q, actor: Actor, courseId: string, reach: Reach) {
-  const row = await q
-    .selectFrom('courses')
-    .innerJoin('patients', 'patients.id', 'courses.patientId')
-    .select(['patients.id as patientId'])
-    .where('courses.id', '=', courseId)
-    .where('courses.organisationId', '=', actor.organisationId)
-    .where(canReach(actor, reach))
-    .executeTakeFirst();
+  const [row] = await coursePatient[reach](q, { organisationId: actor.organisationId, userId: actor.userId, courseId });
   return row?.patientId;
 }
 
+const coursePatientAs = (reach: Reach) =>
+  prepared((q, v: { organisationId: string; userId: string; courseId: string }) =>
+    q
+      .selectFrom('courses')
+      .innerJoin('patients', 'patients.id', 'courses.patientId')
+      .select(['patients.id as patientId'])
+      .where('courses.id', '=', v.courseId)
+      .where('courses.organisationId', '=', v.organisationId)
+      .where(canReach(v, reach)),
+  );
+const coursePatient = { read: coursePatientAs('read'), write: coursePatientAs('write') };
+
 /** The course and patient behind a session, if the actor can reach that patient. */
 export async function reachableSessionOwner(q: Q, actor: Actor, sessionId: string, reach: Reach) {
-  return q
-    .selectFrom('sessions')
-    .innerJoin('courses', 'courses.id', 'sessions.courseId')
-    .innerJoin('patients', 'patients.id', 'courses.patientId')
-    .select(['patients.id as patientId', 'courses.id as courseId'])
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.organisationId', '=', actor.organisationId)
-    .where(canReach(actor, reach))
-    .executeTakeFirst();
+  const [row] = await sessionOwner[reach](q, { organisationId: actor.organisationId, userId: actor.userId, sessionId });
+  return row;
 }
+
+const sessionOwnerAs = (reach: Reach) =>
+  prepared((q, v: { organisationId: string; userId: string; sessionId: string }) =>
+    q
+      .selectFrom('sessions')
+      .innerJoin('courses', 'courses.id', 'sessions.courseId')
+      .innerJoin('patients', 'patients.id', 'courses.patientId')
+      .select(['patients.id as patientId', 'courses.id as courseId'])
+      .where('sessions.id', '=', v.sessionId)
+      .where('sessions.organisationId', '=', v.organisationId)
+      .where(canReach(v, reach)),
+  );
+const sessionOwner = { read: sessionOwnerAs('read'), write: sessionOwnerAs('write') };

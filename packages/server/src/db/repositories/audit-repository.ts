@@ -3,15 +3,24 @@
  * functions are not scoped to one; the chain head is locked in `dialect.ts` (`lockAuditHead`).
  */
 import type { AuditChainHeadTable, AuditEventTable } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Q } from './tx.js';
 
-export function insertAuditEvents(q: Q, rows: readonly AuditEventTable[]) {
-  return q.insertInto('auditEvents').values(rows).execute();
+export async function insertAuditEvents(q: Q, rows: readonly AuditEventTable[]) {
+  await auditInsert(q, { rows });
 }
 
-export function setAuditChainHead(q: Q, head: Pick<AuditChainHeadTable, 'seq' | 'hash' | 'keyId'>) {
-  return q.updateTable('auditChainHead').set(head).where('id', '=', 1).execute();
+const auditInsert = prepared((q, v: { rows: readonly AuditEventTable[] }) =>
+  q.insertInto('auditEvents').values(v.rows),
+);
+
+export async function setAuditChainHead(q: Q, head: Pick<AuditChainHeadTable, 'seq' | 'hash' | 'keyId'>) {
+  await chainHeadUpdate(q, { seq: head.seq, hash: head.hash, keyId: head.keyId });
 }
+
+const chainHeadUpdate = prepared((q, v: { seq: number; hash: string; keyId: string | null }) =>
+  q.updateTable('auditChainHead').set({ seq: v.seq, hash: v.hash, keyId: v.keyId }).where('id', '=', 1),
+);
 
 /** A page of the chain from `fromSeq` on, in order. */
 export function listAuditEventsFrom(q: Q, fromSeq: number, limit: number) {

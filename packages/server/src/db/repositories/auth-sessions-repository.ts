@@ -1,3 +1,4 @@
+import { prepared } from '../prepared.js';
 import type { AuthSessionTable } from '../schema.js';
 import type { Q } from './tx.js';
 
@@ -9,8 +10,13 @@ export function insertAuthSession(q: Q, row: AuthSessionTable) {
  * Sessions are found by the SHA-256 of their 256-bit random cookie token, which no two organisations share: the
  * token is how the organisation becomes known.
  */
-export function findLiveSession(q: Q, idHash: string) {
-  return q
+export async function findLiveSession(q: Q, idHash: string) {
+  const [row] = await liveSession(q, { idHash });
+  return row;
+}
+
+const liveSession = prepared((q, v: { idHash: string }) =>
+  q
     .selectFrom('authSessions')
     .innerJoin('users', 'users.id', 'authSessions.userId')
     .select([
@@ -25,14 +31,17 @@ export function findLiveSession(q: Q, idHash: string) {
       'users.displayName',
       'users.active',
     ])
-    .where('authSessions.idHash', '=', idHash)
-    .where('authSessions.endedAt', 'is', null)
-    .executeTakeFirst();
+    .where('authSessions.idHash', '=', v.idHash)
+    .where('authSessions.endedAt', 'is', null),
+);
+
+export async function touchSession(q: Q, idHash: string, at: string) {
+  await touch(q, { idHash, at });
 }
 
-export function touchSession(q: Q, idHash: string, at: string) {
-  return q.updateTable('authSessions').set({ lastSeenAt: at }).where('idHash', '=', idHash).execute();
-}
+const touch = prepared((q, v: { idHash: string; at: string }) =>
+  q.updateTable('authSessions').set({ lastSeenAt: v.at }).where('idHash', '=', v.idHash),
+);
 
 export function endSession(q: Q, idHash: string, at: string) {
   return q

@@ -1,5 +1,6 @@
 import type { Course, PhaseTransition, Session } from '@ipt/contract';
 import type { Attendance, CourseFormat, CourseStatus, Phase, SchoolPreset } from '@ipt/core';
+import { prepared } from '../prepared.js';
 import type { CourseTable, PhaseTransitionTable, SessionTable } from '../schema.js';
 import type { Q } from './tx.js';
 
@@ -42,26 +43,29 @@ export function insertCourse(q: Q, row: CourseTable) {
   return q.insertInto('courses').values(row).execute();
 }
 
-export function findCourse(q: Q, organisationId: string, id: string) {
-  return q
-    .selectFrom('courses')
-    .selectAll()
-    .where('id', '=', id)
-    .where('organisationId', '=', organisationId)
-    .executeTakeFirst();
+export async function findCourse(q: Q, organisationId: string, id: string) {
+  const [row] = await course(q, { organisationId, id });
+  return row;
 }
 
-export function listCoursesOfPatients(q: Q, organisationId: string, patientIds: readonly string[]) {
-  if (patientIds.length === 0) return Promise.resolve([]);
-  return q
+const course = prepared((q, v: { organisationId: string; id: string }) =>
+  q.selectFrom('courses').selectAll().where('id', '=', v.id).where('organisationId', '=', v.organisationId),
+);
+
+export async function listCoursesOfPatients(q: Q, organisationId: string, patientIds: readonly string[]) {
+  if (patientIds.length === 0) return [];
+  return coursesOfPatients(q, { organisationId, patientIds });
+}
+
+const coursesOfPatients = prepared((q, v: { organisationId: string; patientIds: readonly string[] }) =>
+  q
     .selectFrom('courses')
     .selectAll()
-    .where('organisationId', '=', organisationId)
-    .where('patientId', 'in', patientIds)
+    .where('organisationId', '=', v.organisationId)
+    .where('patientId', 'in', v.patientIds)
     .orderBy('startDate', 'desc')
-    .orderBy('createdAt', 'desc')
-    .execute();
-}
+    .orderBy('createdAt', 'desc'),
+);
 
 export function insertPhaseTransition(q: Q, row: PhaseTransitionTable) {
   return q.insertInto('phaseTransitions').values(row).execute();
@@ -73,7 +77,12 @@ export async function listPhaseTransitions(
   courseIds: readonly string[],
 ): Promise<PhaseTransition[]> {
   if (courseIds.length === 0) return [];
-  const rows = await q
+  const rows = await phaseTransitions(q, { organisationId, courseIds });
+  return rows.map(({ fromPhase, toPhase, ...r }) => ({ ...r, from: fromPhase as Phase, to: toPhase as Phase }));
+}
+
+const phaseTransitions = prepared((q, v: { organisationId: string; courseIds: readonly string[] }) =>
+  q
     .selectFrom('phaseTransitions')
     .innerJoin('users', 'users.id', 'phaseTransitions.byUserId')
     .select([
@@ -86,36 +95,39 @@ export async function listPhaseTransitions(
       'phaseTransitions.byUserId',
       'users.displayName as byName',
     ])
-    .where('phaseTransitions.organisationId', '=', organisationId)
-    .where('phaseTransitions.courseId', 'in', courseIds)
-    .orderBy('phaseTransitions.at')
-    .execute();
-  return rows.map(({ fromPhase, toPhase, ...r }) => ({ ...r, from: fromPhase as Phase, to: toPhase as Phase }));
+    .where('phaseTransitions.organisationId', '=', v.organisationId)
+    .where('phaseTransitions.courseId', 'in', v.courseIds)
+    .orderBy('phaseTransitions.at'),
+);
+
+export async function insertSession(q: Q, row: SessionTable) {
+  await sessionInsert(q, { rows: [row] });
 }
 
-export function insertSession(q: Q, row: SessionTable) {
-  return q.insertInto('sessions').values(row).execute();
+const sessionInsert = prepared((q, v: { rows: readonly SessionTable[] }) => q.insertInto('sessions').values(v.rows));
+
+export async function findSession(q: Q, organisationId: string, id: string) {
+  const [row] = await session(q, { organisationId, id });
+  return row;
 }
 
-export function findSession(q: Q, organisationId: string, id: string) {
-  return q
+const session = prepared((q, v: { organisationId: string; id: string }) =>
+  q.selectFrom('sessions').selectAll().where('id', '=', v.id).where('organisationId', '=', v.organisationId),
+);
+
+export async function listSessionsOfCourses(q: Q, organisationId: string, courseIds: readonly string[]) {
+  if (courseIds.length === 0) return [];
+  return sessionsOfCourses(q, { organisationId, courseIds });
+}
+
+const sessionsOfCourses = prepared((q, v: { organisationId: string; courseIds: readonly string[] }) =>
+  q
     .selectFrom('sessions')
     .selectAll()
-    .where('id', '=', id)
-    .where('organisationId', '=', organisationId)
-    .executeTakeFirst();
-}
-
-export function listSessionsOfCourses(q: Q, organisationId: string, courseIds: readonly string[]) {
-  if (courseIds.length === 0) return Promise.resolve([]);
-  return q
-    .selectFrom('sessions')
-    .selectAll()
-    .where('organisationId', '=', organisationId)
-    .where('courseId', 'in', courseIds)
-    .orderBy('number')
-    .execute();
-}
+    .where('organisationId', '=', v.organisationId)
+    .where('courseId', 'in', v.courseIds)
+    .orderBy('number'),
+);
 
 /** What progress and schedules need of each session, without notes. */
 export function listSessionFacts(q: Q, organisationId: string, courseIds: readonly string[]) {

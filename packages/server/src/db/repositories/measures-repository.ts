@@ -7,6 +7,7 @@ import type {
   RiskOverrideTable,
   SafetyReviewTable,
 } from '../schema.js';
+import { prepared } from '../prepared.js';
 import type { Q } from './tx.js';
 
 export function insertAdministration(q: Q, row: AdministrationTable) {
@@ -42,16 +43,22 @@ export function insertRiskFlags(q: Q, rows: RiskFlagTable[]) {
   return q.insertInto('riskFlags').values(rows).execute();
 }
 
-export function listRiskFlags(q: Q, organisationId: string, patientIds: readonly string[], openOnly: boolean) {
-  if (patientIds.length === 0) return Promise.resolve([]);
-  let query = q
-    .selectFrom('riskFlags')
-    .selectAll()
-    .where('organisationId', '=', organisationId)
-    .where('patientId', 'in', patientIds);
-  if (openOnly) query = query.where('reviewId', 'is', null);
-  return query.orderBy('raisedAt').execute();
+export async function listRiskFlags(q: Q, organisationId: string, patientIds: readonly string[], openOnly: boolean) {
+  if (patientIds.length === 0) return [];
+  return (openOnly ? openRiskFlags : allRiskFlags)(q, { organisationId, patientIds });
 }
+
+const riskFlags = (openOnly: boolean) =>
+  prepared((q, v: { organisationId: string; patientIds: readonly string[] }) => {
+    const query = q
+      .selectFrom('riskFlags')
+      .selectAll()
+      .where('organisationId', '=', v.organisationId)
+      .where('patientId', 'in', v.patientIds);
+    return (openOnly ? query.where('reviewId', 'is', null) : query).orderBy('raisedAt');
+  });
+const openRiskFlags = riskFlags(true);
+const allRiskFlags = riskFlags(false);
 
 /** Closes open flags of the patient with the review; returns how many it closed. */
 export async function closeRiskFlags(

@@ -2,6 +2,7 @@ import type { CareTeamMember, Patient } from '@ipt/contract';
 import type { CareTeamRole } from '@ipt/core';
 import type { Actor } from '../../auth/actor.js';
 import type { PatientTable } from '../schema.js';
+import { prepared } from '../prepared.js';
 import { canReach, type Reach } from './access-repository.js';
 import type { Q } from './tx.js';
 
@@ -22,14 +23,17 @@ export function insertPatient(q: Q, row: PatientTable) {
   return q.insertInto('patients').values(row).execute();
 }
 
-export function findReachablePatient(q: Q, actor: Actor, patientId: string, reach: Reach) {
-  return q
-    .selectFrom('patients')
-    .selectAll()
-    .where('id', '=', patientId)
-    .where(canReach(actor, reach))
-    .executeTakeFirst();
+export async function findReachablePatient(q: Q, actor: Actor, patientId: string, reach: Reach) {
+  const values = { organisationId: actor.organisationId, userId: actor.userId, patientId };
+  const [row] = await reachablePatient[reach](q, values);
+  return row;
 }
+
+const reachablePatientAs = (reach: Reach) =>
+  prepared((q, v: { organisationId: string; userId: string; patientId: string }) =>
+    q.selectFrom('patients').selectAll().where('id', '=', v.patientId).where(canReach(v, reach)),
+  );
+const reachablePatient = { read: reachablePatientAs('read'), write: reachablePatientAs('write') };
 
 export function findPatientInOrganisation(q: Q, organisationId: string, patientId: string) {
   return q
@@ -56,16 +60,19 @@ export function listOrganisationPatients(q: Q, organisationId: string) {
 }
 
 export async function listCareTeam(q: Q, organisationId: string, patientId: string): Promise<CareTeamMember[]> {
-  const rows = await q
+  const rows = await careTeam(q, { organisationId, patientId });
+  return rows.map((r) => ({ ...r, role: r.role as CareTeamRole }));
+}
+
+const careTeam = prepared((q, v: { organisationId: string; patientId: string }) =>
+  q
     .selectFrom('careTeamMembers')
     .innerJoin('users', 'users.id', 'careTeamMembers.userId')
     .select(['users.id as userId', 'users.displayName', 'users.role'])
-    .where('careTeamMembers.organisationId', '=', organisationId)
-    .where('careTeamMembers.patientId', '=', patientId)
-    .orderBy('users.displayName')
-    .execute();
-  return rows.map((r) => ({ ...r, role: r.role as CareTeamRole }));
-}
+    .where('careTeamMembers.organisationId', '=', v.organisationId)
+    .where('careTeamMembers.patientId', '=', v.patientId)
+    .orderBy('users.displayName'),
+);
 
 export function addCareTeamMember(
   q: Q,
