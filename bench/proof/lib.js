@@ -44,7 +44,8 @@ export function freshEnv(databaseUrl, extra = {}) {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      // SQLite unless a database is given: a DATABASE_URL in the caller's environment is not inherited.
+      DATABASE_URL: databaseUrl ?? '',
       ...extra,
     },
     remove: () => {

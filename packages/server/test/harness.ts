@@ -174,13 +174,21 @@ export interface SignedIn {
 
 export async function startTestServer(
   target: DbTarget,
-  options: { demo?: boolean; clock?: () => Date; env?: Record<string, string>; webRoot?: string } = {},
+  options: {
+    demo?: boolean;
+    clock?: () => Date;
+    env?: Record<string, string>;
+    webRoot?: string;
+    /** Told of every statement the server's database runs. */
+    onQuery?: (q: { readonly sql: string }) => void;
+  } = {},
 ): Promise<TestServer> {
   const db = await target.create();
   const server = await startServer({
     env: { PORT: '0', LOG_LEVEL: 'silent', ...db.env, ...options.env },
     demo: options.demo ?? false,
     ...(options.clock && { clock: options.clock }),
+    ...(options.onQuery && { onQuery: options.onQuery }),
     // A built web client to serve at `/` when a test gives one; none by default.
     webRoot: options.webRoot ?? tempDir('ipt-noweb-'),
   });

@@ -300,14 +300,9 @@ export class AuditLog {
 
   private startFlush() {
     const batch = this.pending.splice(0, this.maxBatch);
-    // A work of its own in the next write group: its events are appended with the group's, before its commit.
+    // Handed to the next write group: appended with the group's other events, last before its commit.
     this.flushing = this.db
-      .write((trx) =>
-        this.inTransaction(
-          trx,
-          batch.map((p) => p.entry),
-        ),
-      )
+      .append(batch.map((p) => p.entry))
       .then(
         () => {
           this.committed++;

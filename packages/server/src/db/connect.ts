@@ -27,6 +27,8 @@ export interface Db {
    * succeeds; false when `trx` is not a group's connection.
    */
   defer(trx: Kysely<Database>, items: readonly unknown[]): boolean;
+  /** Hands `items` to the next group's before-commit step alone; resolves once that group's commit is durable. */
+  append(items: readonly unknown[]): Promise<void>;
   /** The step that runs last in every group's transaction with what its works deferred (the audit log's). */
   beforeCommit(step: (trx: Kysely<Database>, items: readonly unknown[]) => Promise<void>): void;
   /** Runs `work` alone on the writing connection, outside any group (the migrations, which take their own). */
@@ -104,6 +106,7 @@ export function withWriteGroup(
     write: (work) => group.run(work),
     exclusive: (work) => group.exclusive(work),
     defer: (trx, items) => group.defer(trx, items),
+    append: (items) => group.append(items),
     beforeCommit: (step) => {
       group.beforeCommit = step;
     },

@@ -29,6 +29,8 @@ interface Queued {
   readonly work: Work<unknown>;
   /** Run alone, outside any group transaction (migrations, which take their own). */
   readonly exclusive?: boolean;
+  /** No statement of its own: only these items for the before-commit step (no savepoint needed). */
+  readonly items?: readonly unknown[];
   readonly resolve: (value: unknown) => void;
   readonly reject: (err: unknown) => void;
 }
@@ -87,6 +89,17 @@ export class WriteGroup {
    */
   exclusive<T>(work: Work<T>): Promise<T> {
     return this.enqueue(work, true);
+  }
+
+  /**
+   * Hands `items` to the before-commit step of the next group, with no statement of their own (the read audit
+   * events); resolves once that group's commit is durable.
+   */
+  append(items: readonly unknown[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ work: () => Promise.resolve(), items, resolve: () => resolve(), reject });
+      this.startLanes();
+    });
   }
 
   /**
@@ -173,6 +186,12 @@ export class WriteGroup {
               if (this.queue[0]?.exclusive) break;
               current = this.queue.shift();
               if (!current) break;
+              if (current.items) {
+                done.push({ queued: current, value: undefined });
+                deferred.push(...current.items);
+                current = undefined;
+                continue;
+              }
               const items: unknown[] = [];
               open.current = items;
               await sql`savepoint work`.execute(conn);
