@@ -23,7 +23,7 @@ describe.each(targets)('write groups on $name', (target) => {
   const fresh = async () => {
     const created = await target.create();
     const db = openDatabase({ dataDir: created.env.IPT_DATA_DIR as string, databaseUrl: created.env.DATABASE_URL });
-    open.push({ db, drop: created.drop });
+    open.push({ db, drop: () => created.drop() });
     await db.exclusive((writer) => migrateToLatest(writer));
     return db;
   };
