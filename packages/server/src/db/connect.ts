@@ -1,4 +1,5 @@
 /** Opens the database: the embedded SQLite file by default, PostgreSQL when a URL is given. */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -59,7 +60,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     ? (e: LogEvent) => onQuery({ sql: e.query.sql, ms: e.queryDurationMillis, failed: e.level === 'error' })
     : undefined;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: NamedStatementClient });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log && { log }) });
     const url = new URL(options.databaseUrl);
     return withWriteGroup(db, 'postgresql', `postgresql://${url.host}${url.pathname}`);
@@ -181,6 +182,37 @@ export function planStableParameters(sql: string): string {
     }
   }
   return out;
+}
+
+/**
+ * A PostgreSQL client that prepares each statement once per connection, by name (ADR 0021): PostgreSQL then parses
+ * and plans it once, not on every execution, and each later run sends only its values. The name is a digest of the
+ * SQL text, so one text is one statement and two texts never share a name. Kysely runs every query as
+ * `query(text, values)`; one without values, or anything else (a query config, a callback), goes to pg as it is.
+ */
+class NamedStatementClient extends pg.Client {
+  private static readonly names = new Map<string, string>();
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const plain = this.query.bind(this) as (...args: unknown[]) => unknown;
+    // An own property, not an override: pg's overloads of query() cannot be restated by a subclass.
+    Object.defineProperty(this, 'query', {
+      value: (...args: unknown[]) => {
+        const [text, values, callback] = args;
+        // With values only: a statement without any (begin, commit, a migration's several commands) goes as it is.
+        if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback !== undefined) {
+          return plain(...args);
+        }
+        let name = NamedStatementClient.names.get(text);
+        if (name === undefined) {
+          name = `ipt_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+          NamedStatementClient.names.set(text, name);
+        }
+        return plain({ name, text, values });
+      },
+    });
+  }
 }
 
 /** Another server holds the data folder: said at start, with what to do (the CLI prints it and exits 2). */

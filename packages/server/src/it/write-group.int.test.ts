@@ -74,7 +74,9 @@ describe.each(targets)('write groups on $name', (target) => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/changes its mind/);
     expect(String((results[2] as PromiseRejectedResult).reason)).toMatch(/unique|UNIQUE/);
-    expect((results[3] as PromiseFulfilledResult<string[]>).value).toEqual(['org-001']);
+    // PostgreSQL's lanes may put the first write in another group, not yet committed: seen, or not yet; never a
+    // write that was undone.
+    expect((results[3] as PromiseFulfilledResult<string[]>).value).not.toContain('org-002');
     expect(await ids(db)).toEqual(['org-001', 'org-004']);
   });
 
@@ -83,8 +85,12 @@ describe.each(targets)('write groups on $name', (target) => {
     // The step before commit (the audit log's append, in the server) fails for this group.
     db.beforeCommit(() => Promise.reject(new Error('the disk is full')));
     const results = await Promise.allSettled([
-      db.write((trx) => organisations.insertOrganisation(trx, org(7))),
-      db.append(['an audit event']),
+      db.write(async (trx) => {
+        await organisations.insertOrganisation(trx, org(7));
+        // What the server's pipeline does with a write's audit events: kept for the group's step before commit.
+        expect(db.defer(trx, ['its audit event'])).toBe(true);
+      }),
+      db.append(['an audit event of a read']),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/disk is full/);
