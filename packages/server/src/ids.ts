@@ -1,8 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
+
+/** Random bytes drawn 4 KiB at a time (one call to the system's generator for 256 ids, not one each). */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
 
 /** UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits; sortable by creation time. */
 export function uuidv7(now = Date.now()): string {
-  const b = randomBytes(16);
+  if (used + 16 > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const b = Buffer.from(pool.subarray(used, used + 16));
+  used += 16;
   b.writeUIntBE(now, 0, 6);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;

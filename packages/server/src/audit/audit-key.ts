@@ -7,7 +7,7 @@
  * dir (`<data dir>.audit-key`, 0600), never inside it and never in the database: a copy of the data dir or a dump of
  * the database does not carry the key.
  */
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AuditConfig, ConfigError } from '../config.js';
@@ -38,9 +38,13 @@ export class AuditKey {
     this.mfaSecretsKey = derive('ipt-workbench mfa secrets v1');
   }
 
+  /** The chain key as a key object, made once: an HMAC made from raw bytes imports them again every time. */
+  private chainKeyObject: KeyObject | undefined;
+
   /** The keyed hash of one link of the chain. */
   linkHash(message: string): string {
-    return createHmac('sha256', this.chainKey).update(message).digest('hex');
+    this.chainKeyObject ??= createSecretKey(this.chainKey);
+    return createHmac('sha256', this.chainKeyObject).update(message).digest('hex');
   }
 
   /** The signature of a checkpoint. */
