@@ -171,6 +171,21 @@ const kioskRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/KioskPage.js'), 'KioskPage'),
 });
 
+/** "Learn about IPT": plain-language pages anyone can read, signed in or not (issue 12, part 5). */
+const learnRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/learn',
+  staticData: { public: true },
+  component: lazyRouteComponent(() => import('./pages/LearnPages.js'), 'LearnIndexPage'),
+});
+
+const learnTopicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/learn/$topic',
+  staticData: { public: true },
+  component: lazyRouteComponent(() => import('./pages/LearnPages.js'), 'LearnTopicPage'),
+});
+
 const kioskLockedRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/kiosk',
@@ -194,6 +209,8 @@ const routeTree = rootRoute.addChildren([
   linkRoute,
   kioskRoute,
   kioskLockedRoute,
+  learnRoute,
+  learnTopicRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

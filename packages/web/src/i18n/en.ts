@@ -30,6 +30,13 @@ export const en = {
   'role.patient': 'Patient',
 
   'login.title': 'Sign in',
+  'login.learn': 'New to IPT? Read about it in plain words',
+  'learn.title': 'Learn about interpersonal therapy (IPT)',
+  'learn.intro':
+    'Short pages about IPT for patients and the people close to them. You do not need an account to read them.',
+  'learn.all': 'All pages about IPT',
+  'learn.next': 'Next:',
+  'learn.notFound': 'Page not found',
   'login.intro': 'Sign in with your work email address.',
   'login.email': 'Email address',
   'login.password': 'Password',

@@ -1,6 +1,6 @@
 import type { Me } from '@ipt/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { SecondStep } from '../account/SecondStep.js';
 import { waitMessage } from '../account/wait.js';
@@ -107,6 +107,9 @@ export function LoginPage() {
               </button>
             </div>
           </form>
+          <p className="muted">
+            <Link to="/learn">{t('login.learn')}</Link>
+          </p>
         </>
       )}
     </div>
