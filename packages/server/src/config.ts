@@ -53,6 +53,18 @@ export const ConfigSchema = z.object({
   IPT_AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** …or this many seconds after the first event since the last one (and one at shutdown). */
   IPT_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** The mail server emails go through (smtp:// or smtps://, with a user and password if it needs them). Unset: no email. */
+  IPT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'IPT_SMTP_URL must be an smtp:// or smtps:// URL.')
+    .optional(),
+  /** The sender of every email. */
+  IPT_MAIL_FROM: z.string().min(3).default('IPT Workbench <no-reply@ipt-workbench.invalid>'),
+  /** The address patients reach this server at, for the links in emails (https://…). Unset: no email. */
+  IPT_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'IPT_PUBLIC_URL must be the http(s):// address patients open.')
+    .optional(),
 });
 
 export interface Config {
@@ -67,6 +79,15 @@ export interface Config {
   readonly sessionAbsoluteMs: number;
   readonly logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   readonly audit: AuditConfig;
+  readonly mail: MailConfig;
+}
+
+/** Email (docs/decisions/0022-email-outbox.md): on only when both the mail server and the public address are set. */
+export interface MailConfig {
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
+  /** Without a trailing slash. */
+  readonly publicUrl: string | undefined;
 }
 
 /** Where the audit chain's key and its checkpoints are (docs/decisions/0016). */
@@ -111,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointEveryEvents: c.IPT_AUDIT_CHECKPOINT_EVENTS,
       checkpointEveryMs: c.IPT_AUDIT_CHECKPOINT_SECONDS * 1000,
     },
+    mail: { smtpUrl: c.IPT_SMTP_URL, from: c.IPT_MAIL_FROM, publicUrl: c.IPT_PUBLIC_URL?.replace(/\/+$/, '') },
   };
 }
 

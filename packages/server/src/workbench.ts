@@ -12,6 +12,7 @@ import { migrateToLatest, migrationLevel } from './db/migrate.js';
 import { findAuditChainHead } from './db/repositories/audit-repository.js';
 import { listOrganisationDemoFlags } from './db/repositories/organisations-repository.js';
 import { type DemoLogin, loadDemoClinic } from './demo/demo-clinic.js';
+import { Mailer } from './mail/outbox.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface OpenOptions {
@@ -47,13 +48,15 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
   const clock = options.clock ?? (() => new Date());
   const { checkpointsFile, checkpointEveryEvents, checkpointEveryMs } = config.audit;
   const audit = new AuditLog(db, clock, { key, checkpointsFile, checkpointEveryEvents, checkpointEveryMs });
-  const services = createServices({ db, audit, config, clock, migrations });
+  const mail = new Mailer(db, clock, config.mail);
+  const services = createServices({ db, audit, config, clock, migrations, mail });
   return {
     config,
     db,
     services,
     verifyAudit: () => verifyAuditChain(db, { key, checkpointsFile }),
     close: async () => {
+      await mail.stop();
       await audit.close();
       await db.close();
     },
@@ -103,6 +106,9 @@ async function startUnlocked(options: StartOptions): Promise<RunningServer> {
   const demoLogins = options.demo ? await ensureDemo(workbench) : [];
   const app = await buildApp({ services, webRoot: options.webRoot ?? defaultWebRoot });
   services.deps.audit.warn = (message) => app.log.warn(message);
+  services.deps.mail.warn = (message) => app.log.warn(message);
+  // The outbox is drained by the serving process only (the CLI's other commands leave it be).
+  services.deps.mail.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -26,12 +26,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** `env`: more of the server's environment (a mail server, say), read when the world starts. */
+export async function startWorld(options: { env?: () => Record<string, string> } = {}): Promise<World> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ipt-e2e-'));
   await mkdir(screenshots, { recursive: true });
   const server = await startServer({
     // The embedded SQLite file in a fresh directory, whatever DATABASE_URL the shell has.
-    env: { IPT_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+    env: { IPT_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...options.env?.() },
     demo: true,
     webRoot,
   });
@@ -65,10 +66,10 @@ export async function startWorld(): Promise<World> {
 }
 
 /** A world for the tests of one `describe`: started before the first, closed after the last; read it inside a test. */
-export function useWorld(): () => World {
+export function useWorld(options: { env?: () => Record<string, string> } = {}): () => World {
   let world: World | undefined;
   beforeAll(async () => {
-    world = await startWorld();
+    world = await startWorld(options);
   });
   afterAll(async () => {
     await world?.close();

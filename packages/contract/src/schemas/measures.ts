@@ -221,10 +221,22 @@ export const CreateMeasureLinkRequest = z
       .max(14 * 24)
       .default(96),
     sessionId: Id.optional(),
+    /**
+     * Email the link to the patient's address on file (issue 12, part 6): only where the server has email set up;
+     * the email names no questionnaire and nothing clinical.
+     */
+    sendByEmail: z.boolean().default(false),
   })
   .meta({ id: 'CreateMeasureLinkRequest' });
 export const MeasureLink = z
-  .object({ token: z.string(), path: z.string(), expiresAt: IsoDateTime, instrumentId: z.string() })
+  .object({
+    token: z.string(),
+    path: z.string(),
+    expiresAt: IsoDateTime,
+    instrumentId: z.string(),
+    /** The link is in the outbox, on its way to the patient's email address. */
+    emailed: z.boolean().optional(),
+  })
   .meta({ id: 'MeasureLink' });
 export type MeasureLink = z.infer<typeof MeasureLink>;
 

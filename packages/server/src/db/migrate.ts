@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-risk-overrides.js';
 import * as m0007 from './migrations/0007-audit-anchored.js';
 import * as m0008 from './migrations/0008-throttles.js';
 import * as m0009 from './migrations/0009-mfa.js';
+import * as m0010 from './migrations/0010-email-outbox.js';
 import type { Database } from './schema.js';
 
 const chain: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const chain: Record<string, Migration> = {
   '0007-audit-anchored': m0007,
   '0008-throttles': m0008,
   '0009-mfa': m0009,
+  '0010-email-outbox': m0010,
 };
 
 class InCodeProvider implements MigrationProvider {

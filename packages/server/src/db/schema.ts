@@ -64,6 +64,23 @@ export interface MfaRecoveryCodeTable {
 }
 
 /** A throttle's state (migration 0008; docs/decisions/0017-throttles.md). */
+/** An email waiting to be sent, or sent (its body then erased): docs/decisions/0022-email-outbox.md. */
+export interface EmailOutboxTable {
+  id: string;
+  organisationId: string;
+  purpose: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  claimedUntil: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+  lastError: string | null;
+}
+
 export interface AuthThrottleTable {
   /** SHA-256 of the throttle's kind and subject (an email and an address, an email, an address, a user, a session). */
   key: string;
@@ -316,6 +333,7 @@ export interface Database {
   users: UserTable;
   authSessions: AuthSessionTable;
   authThrottles: AuthThrottleTable;
+  emailOutbox: EmailOutboxTable;
   userMfa: UserMfaTable;
   mfaRecoveryCodes: MfaRecoveryCodeTable;
   supervisionLinks: SupervisionLinkTable;

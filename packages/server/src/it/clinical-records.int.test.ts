@@ -216,7 +216,7 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(await anon.api.getHealth({})).toEqual({
       status: 'ok',
       database: target.name,
-      migrations: { applied: 8, latest: '0009-mfa' },
+      migrations: { applied: 9, latest: '0010-email-outbox' },
     });
     const doc = (await anon.api.getOpenApi({})) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');

@@ -122,6 +122,11 @@ const auditChain = {
     'The audit chain is one hash chain across organisations, in commit order; only the server and `ipt audit verify` use it.',
 };
 
+const outboxSender = {
+  exempt:
+    'The email outbox is drained by the server itself, across organisations (mail/outbox.ts): no caller reaches it, and a row is named by its own random id.',
+};
+
 const at = () => new Date().toISOString();
 
 const cases: Cases = {
@@ -282,6 +287,13 @@ const cases: Cases = {
     },
     listAdministrationFacts: reads((q, org, o) => measures.listAdministrationFacts(q, org, [o.courseId])),
     countOpenRiskFlags: reads((q, org, o) => measures.countOpenRiskFlags(q, org, [o.patientId])),
+  },
+  outboxRepository: {
+    insertEmail: insert,
+    listDueEmails: outboxSender,
+    claimEmail: outboxSender,
+    markEmailSent: outboxSender,
+    markEmailNotSent: outboxSender,
   },
   organisationsRepository: {
     insertOrganisation: {

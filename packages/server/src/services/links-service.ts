@@ -8,6 +8,8 @@ import { DomainError, NotFound, RuleViolation } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import { setKioskLock } from '../db/repositories/auth-sessions-repository.js';
+import * as patients from '../db/repositories/patients-repository.js';
+import { measureLinkEmail } from '../mail/messages.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import { secretToken } from '../ids.js';
@@ -31,12 +33,19 @@ export class LinksService {
     this.pipeline = new Pipeline(deps);
   }
 
-  create(
+  async create(
     ctx: RequestContext,
     courseId: string,
-    input: { instrumentId: string; expiresInHours: number; sessionId?: string | undefined },
+    input: { instrumentId: string; expiresInHours: number; sessionId?: string | undefined; sendByEmail?: boolean },
     kind: 'link' | 'kiosk' = 'link',
   ) {
+    const { mail } = this.deps;
+    if (input.sendByEmail && kind === 'kiosk') {
+      throw new RuleViolation('A kiosk hand-over happens on this device: it is not emailed.', 'sendByEmail');
+    }
+    if (input.sendByEmail && !mail.enabled) {
+      throw new RuleViolation('Email is not set up on this server: give the patient the link yourself.', 'sendByEmail');
+    }
     if (!catalogue.isKnownInstrument(input.instrumentId)) {
       throw new RuleViolation(`Unknown instrument "${input.instrumentId}".`, 'instrumentId');
     }
@@ -49,7 +58,7 @@ export class LinksService {
     const token = secretToken();
     // A kiosk hand-over is for now: it lapses after an hour whatever was asked.
     const hours = kind === 'kiosk' ? Math.min(input.expiresInHours, 1) : input.expiresInHours;
-    return this.pipeline.write(ctx, async (w) => {
+    const created = await this.pipeline.write(ctx, async (w) => {
       const { patientId } = await w.course(courseId);
       if (input.sessionId !== undefined) {
         const session = await courses.findSession(w.q, w.organisationId, input.sessionId);
@@ -72,13 +81,25 @@ export class LinksService {
       });
       if (kind === 'kiosk') await setKioskLock(w.q, ctx.actor.sessionIdHash, hashOf(token));
       w.audit(AuditAction.create, kind === 'kiosk' ? 'KioskHandover' : 'MeasureLink', null, patientId);
-      return {
-        token,
-        path: `/${kind === 'kiosk' ? 'kiosk' : 'q'}/${token}`,
-        expiresAt,
-        instrumentId: input.instrumentId,
-      };
+      const path = `/${kind === 'kiosk' ? 'kiosk' : 'q'}/${token}`;
+      if (input.sendByEmail) {
+        const patient = await patients.findPatientInOrganisation(w.q, w.organisationId, patientId);
+        const to = patient && patients.toPatient(patient).contact?.email;
+        if (!to) {
+          throw new RuleViolation(
+            'This patient has no email address on file: add one to their details, or give them the link yourself.',
+            'sendByEmail',
+          );
+        }
+        const message = measureLinkEmail(mail.linkTo(path), expiresAt);
+        await mail.enqueue(w.q, { organisationId: w.organisationId, purpose: 'measure-link', to, ...message });
+        w.audit(AuditAction.create, 'Email', null, patientId);
+      }
+      return { token, path, expiresAt, instrumentId: input.instrumentId, emailed: input.sendByEmail === true };
     });
+    // Committed: the email is in the outbox; the sender takes it now rather than at its next round.
+    if (created.emailed) void mail.kick();
+    return created;
   }
 
   /** The questionnaire behind a link; reveals nothing about the patient. */

@@ -35,6 +35,8 @@ export const enMeasures = {
   'link.goneBody': 'Each questionnaire link works only once, and only for a few days, to keep your answers private.',
   'link.goneAsk': 'If you still need to fill in the questionnaire, please ask your clinician for a new link.',
   'link.created': 'Questionnaire link for {instrument}',
+  'link.emailed':
+    'Emailed to {email}. The email names no questionnaire; the link works once. You can also copy it below.',
   'link.createdHint': 'Shown only once: copy it now and send it to the patient. It works once, until {date}.',
   'link.copy': 'Copy link',
   'link.copied': 'Link copied.',
@@ -123,6 +125,7 @@ export const enMeasures = {
   'give.clinicianRated': 'Rated by the clinician, so it is given in session.',
   'give.inSession': 'Give now, in session',
   'give.sendLink': 'Send questionnaire link',
+  'give.emailLink': 'Email the link to the patient',
   'give.creatingLink': 'Creating link…',
   'give.kiosk': 'Hand device to patient (kiosk)',
   'give.formHeading': '{instrument}: answers given in session',

@@ -10,11 +10,13 @@ import { SeriesView } from './SeriesView.js';
 export function MeasuresSection({
   detail,
   patientId,
+  patientEmail,
   view,
   failed,
 }: {
   detail: CourseDetail;
   patientId: string;
+  patientEmail: string | null;
   view: MeasuresView | undefined;
   failed: boolean;
 }) {
@@ -31,7 +33,7 @@ export function MeasuresSection({
       )}
       {active && (
         <div className="measures-actions">
-          <QuestionnaireActions detail={detail} patientId={patientId} />
+          <QuestionnaireActions detail={detail} patientId={patientId} patientEmail={patientEmail} />
           <AnnotationForm courseId={detail.course.id} />
         </div>
       )}

@@ -12,7 +12,7 @@ import { rememberKiosk } from '../kiosk/kiosk-state.js';
 import { GiveInSession } from './GiveInSession.js';
 import { LinkResult } from './LinkResult.js';
 
-type Action = 'give' | 'link' | 'kiosk';
+type Action = 'give' | 'link' | 'email' | 'kiosk';
 
 function recordedText(administration: Administration, instrument: string): string {
   const scored =
@@ -27,7 +27,16 @@ function recordedText(administration: Administration, instrument: string): strin
  * patient opens on their own phone, or this device handed to the patient (kiosk). A clinician-rated instrument is
  * given in session only.
  */
-export function QuestionnaireActions({ detail, patientId }: { detail: CourseDetail; patientId: string }) {
+export function QuestionnaireActions({
+  detail,
+  patientId,
+  patientEmail,
+}: {
+  detail: CourseDetail;
+  patientId: string;
+  /** With an address on file, the link can go by email (through the server's outbox: docs/decisions/0022). */
+  patientEmail: string | null;
+}) {
   const headingId = useId();
   const { data: instruments = [] } = useQuery(instrumentsQuery);
   const form = useFormState({ instrumentId: '' });
@@ -39,7 +48,8 @@ export function QuestionnaireActions({ detail, patientId }: { detail: CourseDeta
   const patientRated = chosen?.rater === 'patient';
 
   const sendLink = useMutation({
-    mutationFn: (instrumentId: string) => api.createMeasureLink({ params: { courseId }, body: { instrumentId } }),
+    mutationFn: ({ instrumentId, sendByEmail }: { instrumentId: string; sendByEmail: boolean }) =>
+      api.createMeasureLink({ params: { courseId }, body: { instrumentId, sendByEmail } }),
     onSuccess: (created) => {
       form.setMessage(null);
       setLink(created);
@@ -61,7 +71,9 @@ export function QuestionnaireActions({ detail, patientId }: { detail: CourseDeta
     setLink(null);
     form.setMessage(null);
     if (action === 'give') setGiving(chosen);
-    if (action === 'link') sendLink.mutate(chosen.id);
+    if (action === 'link' || action === 'email') {
+      sendLink.mutate({ instrumentId: chosen.id, sendByEmail: action === 'email' });
+    }
     if (action === 'kiosk') startKiosk.mutate(chosen.id);
   };
 
@@ -89,6 +101,16 @@ export function QuestionnaireActions({ detail, patientId }: { detail: CourseDeta
           >
             {sendLink.isPending ? t('give.creatingLink') : t('give.sendLink')}
           </button>
+          {patientEmail && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => act('email')}
+              disabled={!patientRated || sendLink.isPending}
+            >
+              {t('give.emailLink')}
+            </button>
+          )}
           <button
             type="button"
             className="button button-quiet"
@@ -99,7 +121,13 @@ export function QuestionnaireActions({ detail, patientId }: { detail: CourseDeta
           </button>
         </div>
       </div>
-      {link && <LinkResult link={link} instrumentName={chosen?.shortName ?? link.instrumentId} />}
+      {link && (
+        <LinkResult
+          link={link}
+          instrumentName={chosen?.shortName ?? link.instrumentId}
+          emailedTo={link.emailed ? patientEmail : null}
+        />
+      )}
       {giving && (
         <GiveInSession
           key={giving.id}

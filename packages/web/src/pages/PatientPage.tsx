@@ -26,7 +26,7 @@ export function PatientPage() {
         <PatientSummary detail={detail} />
         <RiskPanel flags={detail.openRiskFlags} patientId={patientId} />
       </div>
-      {course && <CourseView detail={course} patientId={patientId} />}
+      {course && <CourseView detail={course} patientId={patientId} patientEmail={patient.contact?.email ?? null} />}
       <RiskHistory patientId={patientId} />
       {course?.course.status !== 'active' && <StartCourseForm patientId={patientId} again={course !== undefined} />}
     </div>

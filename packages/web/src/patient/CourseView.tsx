@@ -20,7 +20,16 @@ import { SessionTable } from './SessionTable.js';
  * One course: where it stands, its strip of sessions, the two things a clinician records, its measures, and its
  * history.
  */
-export function CourseView({ detail, patientId }: { detail: CourseDetail; patientId: string }) {
+export function CourseView({
+  detail,
+  patientId,
+  patientEmail,
+}: {
+  detail: CourseDetail;
+  patientId: string;
+  /** The patient's email address on file, if any: a questionnaire link can then be emailed. */
+  patientEmail: string | null;
+}) {
   const { course, progress, sessions, transitions } = detail;
   const headingId = useId();
   const measures = useQuery(measuresQuery(course.id));
@@ -88,7 +97,13 @@ export function CourseView({ detail, patientId }: { detail: CourseDetail; patien
           <MovePhaseForm detail={detail} patientId={patientId} />
         </div>
       )}
-      <MeasuresSection detail={detail} patientId={patientId} view={measures.data} failed={measures.isError} />
+      <MeasuresSection
+        detail={detail}
+        patientId={patientId}
+        patientEmail={patientEmail}
+        view={measures.data}
+        failed={measures.isError}
+      />
       <SessionTable sessions={sessions} measures={measures.data} />
       <PhaseHistory transitions={transitions} />
     </section>

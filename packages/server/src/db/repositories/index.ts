@@ -11,6 +11,7 @@ export * as jsonColumns from './json-columns.js';
 export * as measuresRepository from './measures-repository.js';
 export * as mfaRepository from './mfa-repository.js';
 export * as organisationsRepository from './organisations-repository.js';
+export * as outboxRepository from './outbox-repository.js';
 export * as patientsRepository from './patients-repository.js';
 export * as revisionsRepository from './revisions-repository.js';
 export * as throttlesRepository from './throttles-repository.js';
