@@ -107,10 +107,14 @@ import {
 
 const AdministrationIdParams = z.strictObject({ administrationId: Id });
 import {
+  AcceptInvitationRequest,
   AddCareTeamMemberRequest,
   CareTeamMember,
+  CreatePatientInvitationRequest,
   CreateSupervisionLinkRequest,
   CreateUserRequest,
+  InvitationParams,
+  PatientInvitation,
   SupervisionLink,
   User,
 } from './schemas/people.js';
@@ -309,6 +313,31 @@ export const routes = {
     response: SupervisionLink,
     status: 201,
     errors: [403, 422],
+  }),
+  createPatientInvitation: route({
+    method: 'POST',
+    path: '/api/patients/{patientId}/invitations',
+    summary:
+      "Invite the patient to an account of their own: a single-use link, shown once, that sets the patient's password",
+    tag: 'patients',
+    auth: 'session',
+    params: PatientIdParams,
+    body: CreatePatientInvitationRequest,
+    response: PatientInvitation,
+    status: 201,
+    errors: [422],
+  }),
+  acceptPatientInvitation: route({
+    method: 'POST',
+    path: '/api/invitations/{token}/accept',
+    summary: 'The patient accepts an invitation: sets their password and is signed in (the link then stops working)',
+    tag: 'auth',
+    auth: 'public',
+    params: InvitationParams,
+    body: AcceptInvitationRequest,
+    response: Me,
+    status: 200,
+    errors: [410],
   }),
   listPatients: route({
     method: 'GET',

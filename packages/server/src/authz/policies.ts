@@ -45,6 +45,9 @@ export const policies: Record<OperationId, Policy> = {
   listUsers: { roles: [Role.admin], scope: 'organisation' },
   createUser: { roles: [Role.admin], scope: 'organisation' },
   createSupervisionLink: { roles: [Role.admin], scope: 'organisation' },
+  // Patients' accounts by invitation (issue 12, part 1): the care team invites; the link is its own credential.
+  createPatientInvitation: { roles: clinical, scope: 'patient:write' },
+  acceptPatientInvitation: { roles: 'public', scope: 'none' },
   listPatients: { roles: staff, scope: 'organisation' },
   createPatient: { roles: staff, scope: 'organisation' },
   getPatient: { roles: clinical, scope: 'patient:read' },

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-audit-anchored.js';
 import * as m0008 from './migrations/0008-throttles.js';
 import * as m0009 from './migrations/0009-mfa.js';
 import * as m0010 from './migrations/0010-email-outbox.js';
+import * as m0011 from './migrations/0011-patient-invitations.js';
 import type { Database } from './schema.js';
 
 const chain: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const chain: Record<string, Migration> = {
   '0008-throttles': m0008,
   '0009-mfa': m0009,
   '0010-email-outbox': m0010,
+  '0011-patient-invitations': m0011,
 };
 
 class InCodeProvider implements MigrationProvider {

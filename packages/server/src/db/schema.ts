@@ -81,6 +81,19 @@ export interface EmailOutboxTable {
   lastError: string | null;
 }
 
+/** An invitation to a patient's account: single-use, expiring; its token is never stored, only its hash. */
+export interface PatientInvitationTable {
+  idHash: string;
+  organisationId: string;
+  patientId: string;
+  email: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  userId: string | null;
+}
+
 export interface AuthThrottleTable {
   /** SHA-256 of the throttle's kind and subject (an email and an address, an email, an address, a user, a session). */
   key: string;
@@ -334,6 +347,7 @@ export interface Database {
   authSessions: AuthSessionTable;
   authThrottles: AuthThrottleTable;
   emailOutbox: EmailOutboxTable;
+  patientInvitations: PatientInvitationTable;
   userMfa: UserMfaTable;
   mfaRecoveryCodes: MfaRecoveryCodeTable;
   supervisionLinks: SupervisionLinkTable;

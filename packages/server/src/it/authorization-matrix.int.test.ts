@@ -80,6 +80,8 @@ const expected: Record<OperationId, Expectation> = {
   updateMeasureSchedule: clinicalWrite,
   createMeasureLink: clinicalWrite,
   startKiosk: clinicalWrite,
+  createPatientInvitation: clinicalWrite,
+  acceptPatientInvitation: 'public',
   openMeasureLink: 'public',
   submitMeasureLink: 'public',
   getRisk: clinicalRead,
@@ -211,6 +213,10 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
       case 'createMeasureLink':
       case 'startKiosk':
         return { instrumentId: 'phq-9' };
+      case 'createPatientInvitation':
+        return { email: `matrix.invite.${unique}@patients.example` };
+      case 'acceptPatientInvitation':
+        return { password: 'a patient password for the matrix' };
       case 'submitMeasureLink':
         return { answers: phq9Answers() };
       case 'createEpisode':
@@ -463,6 +469,14 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
         const link = await services.links.create(ctx, r.courseId, { instrumentId: 'phq-9', expiresInHours: 1 });
         return { records: { ...r, linkToken: link.token } };
       }
+      case 'acceptPatientInvitation': {
+        // Single use, one account per patient: each cell accepts an invitation of a new patient of the caseload.
+        const patientId = await world.freshPatient(t);
+        const invitation = await services.patients.invite(ctx, patientId, {
+          email: `matrix.accept.${++unique}@patients.example`,
+        });
+        return { records: { ...r, linkToken: invitation.token } };
+      }
       case 'createSafetyReview': {
         // Item 9 answered raises a risk flag; the review answers the patient's open flags.
         await services.measures.administer(ctx, r.courseId, {
@@ -525,7 +539,7 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
           // tried from a throwaway client.
           const client =
             call.client ??
-            (op === 'login' || (op === 'startKiosk' && role === 'anonymous')
+            (op === 'login' || op === 'acceptPatientInvitation' || (op === 'startKiosk' && role === 'anonymous')
               ? server.anonymous()
               : op === 'startKiosk'
                 ? await server.as(world.users[role as keyof World['users']].email, PASSWORD)

@@ -216,7 +216,7 @@ describe.each(targets)('clinical records over HTTP on $name', (target) => {
     expect(await anon.api.getHealth({})).toEqual({
       status: 'ok',
       database: target.name,
-      migrations: { applied: 9, latest: '0010-email-outbox' },
+      migrations: { applied: 10, latest: '0011-patient-invitations' },
     });
     const doc = (await anon.api.getOpenApi({})) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');

@@ -111,7 +111,7 @@ const insert = {
 const mapper = { exempt: 'Maps a row already read; runs no query.' };
 const byToken = {
   exempt:
-    'Keyed by the SHA-256 of a 256-bit random token (session cookie or questionnaire link), unique across organisations: the token is how the organisation becomes known.',
+    'Keyed by the SHA-256 of a 256-bit random token (session cookie, questionnaire link or account invitation), unique across organisations: the token is how the organisation becomes known.',
 };
 const throttle = {
   exempt:
@@ -287,6 +287,11 @@ const cases: Cases = {
     },
     listAdministrationFacts: reads((q, org, o) => measures.listAdministrationFacts(q, org, [o.courseId])),
     countOpenRiskFlags: reads((q, org, o) => measures.countOpenRiskFlags(q, org, [o.patientId])),
+  },
+  invitationsRepository: {
+    insertInvitation: insert,
+    findInvitation: byToken,
+    spendInvitation: byToken,
   },
   outboxRepository: {
     insertEmail: insert,

@@ -42,6 +42,11 @@ export const handlers: Handlers = {
   listUsers: (s, i) => s.people.list(i.ctx),
   createUser: (s, i) => s.people.create(i.ctx, i.body),
   createSupervisionLink: (s, i) => s.people.link(i.ctx, i.body.supervisorId, i.body.superviseeId),
+  createPatientInvitation: (s, i) => s.patients.invite(i.ctx, i.params.patientId, i.body),
+  acceptPatientInvitation: async (s, i) => {
+    const { token, me } = await s.auth.acceptInvitation(i.params.token, i.body.password, i.ip);
+    return new SessionChange(me, token);
+  },
   listPatients: (s, i) => s.patients.caseload(i.ctx),
   createPatient: (s, i) => s.patients.create(i.ctx, i.body),
   getPatient: (s, i) => s.patients.detail(i.ctx, i.params.patientId),

@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Me, MfaChallenge, MfaEnrolment, MfaStatus } from '@ipt/contract';
-import { Conflict, DomainError, type Role, RuleViolation } from '@ipt/core';
+import { Conflict, DomainError, type Role, Role as RoleName, RuleViolation } from '@ipt/core';
 import type { Actor, MfaStage } from '../auth/actor.js';
 import {
   HALF_SESSION_MS,
@@ -25,6 +25,10 @@ import * as mfaRepo from '../db/repositories/mfa-repository.js';
 import { findOrganisationMfaRequired } from '../db/repositories/organisations-repository.js';
 import type { Q } from '../db/repositories/tx.js';
 import * as usersRepo from '../db/repositories/users-repository.js';
+import * as invitationsRepo from '../db/repositories/invitations-repository.js';
+import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
+import { isUniqueViolation } from '../db/dialect.js';
+import { LinkGone } from './links-service.js';
 import { secretToken, uuidv7 } from '../ids.js';
 import type { ServiceDeps } from './deps.js';
 
@@ -153,6 +157,79 @@ export class AuthService {
     const me = await usersRepo.findMe(db.db, user.organisationId, user.id);
     if (!me) throw new LoginFailed();
     return { token, result: me };
+  }
+
+  /**
+   * A patient accepts an invitation (issue 12, part 1): their account is made with the password they chose, the
+   * invitation is spent, and they are signed in, in one write. A spent or expired invitation answers 410; a patient
+   * who has an account already, or an address another account has, answers 422 and makes nothing.
+   */
+  async acceptInvitation(token: string, password: string, ip: string | null): Promise<{ token: string; me: Me }> {
+    const { db, clock } = this.deps;
+    const idHash = hashToken(token);
+    const gone = () =>
+      new LinkGone('This invitation has already been used or has expired. Ask your clinician for a new one.');
+    // Before the write: hashing a password takes a while, and a write group waits for no one.
+    const passwordHash = await hashPassword(password);
+    const at = clock().toISOString();
+    const made = await db.write(async (trx) => {
+      const invitation = await invitationsRepo.findInvitation(trx, idHash);
+      if (!invitation || invitation.usedAt !== null || invitation.expiresAt <= at) throw gone();
+      const patient = await findPatientInOrganisation(trx, invitation.organisationId, invitation.patientId);
+      if (!patient) throw gone();
+      const userId = uuidv7();
+      try {
+        await usersRepo.insertUser(trx, {
+          id: userId,
+          organisationId: invitation.organisationId,
+          email: invitation.email,
+          displayName: patient.displayName,
+          role: RoleName.patient,
+          passwordHash,
+          active: 1,
+          patientId: patient.id,
+          createdAt: at,
+          updatedAt: at,
+        });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        throw new RuleViolation(
+          'An account already exists for you or for this email address. Sign in instead, or ask your clinician.',
+          'password',
+        );
+      }
+      if (!(await invitationsRepo.spendInvitation(trx, idHash, userId, at))) throw gone();
+      const started = await this.startSession(trx, { id: userId, organisationId: invitation.organisationId }, null, at);
+      const event = {
+        organisationId: invitation.organisationId,
+        userId,
+        role: RoleName.patient,
+        ip,
+        patientId: patient.id,
+      };
+      await this.deps.audit.inTransaction(trx, [
+        {
+          ...event,
+          action: AuditAction.create,
+          entityType: 'User',
+          entityId: userId,
+          outcome: 'success',
+          operation: 'acceptPatientInvitation',
+        },
+        {
+          ...event,
+          action: AuditAction.login,
+          entityType: 'User',
+          entityId: userId,
+          outcome: 'success',
+          operation: 'acceptPatientInvitation',
+        },
+      ]);
+      return { token: started, organisationId: invitation.organisationId, userId };
+    });
+    const me = await usersRepo.findMe(db.db, made.organisationId, made.userId);
+    if (!me) throw new Error('The new account vanished after its own write.');
+    return { token: made.token, me };
   }
 
   /** A new session for the user: full (`stage` null) or a half-session owing a second step. Answers its token. */

@@ -20,8 +20,10 @@ import { recordAdministration } from './record-administration.js';
 
 /** The link was used already or has expired: the patient needs a new one. */
 export class LinkGone extends DomainError {
-  constructor() {
-    super('This questionnaire link has already been used or has expired. Please ask your clinician for a new one.');
+  constructor(
+    message = 'This questionnaire link has already been used or has expired. Please ask your clinician for a new one.',
+  ) {
+    super(message);
   }
 }
 

@@ -1,14 +1,23 @@
 /** Patients, the caseload and care teams. */
-import type { CareTeamMember, CaseloadItem, CreatePatientRequest, Patient, PatientDetail } from '@ipt/contract';
+import { createHash } from 'node:crypto';
+import type {
+  CareTeamMember,
+  CaseloadItem,
+  CreatePatientRequest,
+  Patient,
+  PatientDetail,
+  PatientInvitation,
+} from '@ipt/contract';
 import { type Attendance, courseProgress, isCareTeamRole, measuresDue, NotFound, Role, RuleViolation } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
 import { AuditAction } from '../audit/audit-log.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
 import * as patients from '../db/repositories/patients-repository.js';
-import { findUserInOrganisation } from '../db/repositories/users-repository.js';
+import * as invitations from '../db/repositories/invitations-repository.js';
+import { findUserByEmail, findUserInOrganisation } from '../db/repositories/users-repository.js';
 import type { PatientTable } from '../db/schema.js';
-import { uuidv7 } from '../ids.js';
+import { secretToken, uuidv7 } from '../ids.js';
 import { courseDetail } from './course-view.js';
 import { givenForSchedule, scheduleOf } from './measures-service.js';
 import { toRiskFlag } from './risk-service.js';
@@ -16,6 +25,9 @@ import type { ServiceDeps } from './deps.js';
 import { Pipeline, type Work } from './pipeline.js';
 
 type PatientChanges = Partial<CreatePatientRequest>;
+
+/** How long an invitation to an account stays open. */
+const INVITATION_DAYS = 7;
 
 export class PatientsService {
   private readonly pipeline: Pipeline;
@@ -138,6 +150,35 @@ export class PatientsService {
         careTeam,
         openRiskFlags: flags.map(toRiskFlag),
       };
+    });
+  }
+
+  /**
+   * Invites the patient to an account of their own (issue 12, part 1): a single-use link, shown once, valid for 7
+   * days, that lets them choose a password. Only the link's hash is kept. An address that another account has is
+   * refused here; a patient who has an account already is refused when the link is used (one account per patient).
+   */
+  invite(ctx: RequestContext, patientId: string, input: { email: string }): Promise<PatientInvitation> {
+    const token = secretToken();
+    return this.pipeline.write(ctx, async (w) => {
+      const patient = await w.patient(patientId);
+      if (await findUserByEmail(w.q, input.email)) {
+        throw new RuleViolation('This email address belongs to another account: ask the patient for another.', 'email');
+      }
+      const expiresAt = new Date(Date.parse(w.at) + INVITATION_DAYS * 86_400_000).toISOString();
+      await invitations.insertInvitation(w.q, {
+        idHash: createHash('sha256').update(token).digest('hex'),
+        organisationId: w.organisationId,
+        patientId: patient.id,
+        email: input.email,
+        createdBy: ctx.actor.userId,
+        createdAt: w.at,
+        expiresAt,
+        usedAt: null,
+        userId: null,
+      });
+      w.audit(AuditAction.create, 'PatientInvitation', null, patient.id);
+      return { token, path: `/invite/${token}`, email: input.email, expiresAt };
     });
   }
 

@@ -7,6 +7,7 @@ export * as auditRepository from './audit-repository.js';
 export * as authSessionsRepository from './auth-sessions-repository.js';
 export * as courseRecordsRepository from './course-records-repository.js';
 export * as coursesRepository from './courses-repository.js';
+export * as invitationsRepository from './invitations-repository.js';
 export * as jsonColumns from './json-columns.js';
 export * as measuresRepository from './measures-repository.js';
 export * as mfaRepository from './mfa-repository.js';
