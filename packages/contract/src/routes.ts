@@ -47,6 +47,7 @@ import {
   CreateSessionRequest,
   Patient,
   PatientDetail,
+  PatientHome,
   Session,
   SessionRevision,
   UpdateCourseRequest,
@@ -204,6 +205,15 @@ export const routes = {
     tag: 'auth',
     auth: 'session',
     response: Me,
+    status: 200,
+  }),
+  getPatientHome: route({
+    method: 'GET',
+    path: '/api/me/home',
+    summary: "A patient's own home page: where their course stands (patients only)",
+    tag: 'patients',
+    auth: 'session',
+    response: PatientHome,
     status: 200,
   }),
   changePassword: route({

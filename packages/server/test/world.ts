@@ -189,6 +189,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await services.people.link(contextOf('admin'), users.supervisor.id, users.clinician.id);
   const otherCaseload = await records('otherCaseload', 'Other Caseload Patient');
   const otherOrganisation = await records('otherOrganisation', 'Foreign Patient');
+  // The patient's account belongs to the caseload's own patient (issue 12): its `self` is that record.
+  await server.workbench.db.write((trx) =>
+    trx.updateTable('users').set({ patientId: own.patientId }).where('id', '=', users.patient.id).execute(),
+  );
   return {
     users,
     own,

@@ -250,6 +250,30 @@ export const PatientDetail = z
   .meta({ id: 'PatientDetail' });
 export type PatientDetail = z.infer<typeof PatientDetail>;
 
+/**
+ * The patient's own home page (issue 12, part 2): their name, and where their course of IPT stands in the words a
+ * patient uses: the next session's number of the planned number, its date, how many are left. Nothing clinical.
+ */
+export const PatientHome = z
+  .object({
+    displayName: z.string(),
+    course: z
+      .object({
+        phase: PhaseSchema,
+        plannedSessions: z.number().int(),
+        /** Sessions held so far (the highest session number recorded). */
+        held: z.number().int(),
+        /** The next session's number, and its date when the schedule gives one. */
+        nextNumber: z.number().int(),
+        nextDate: IsoDate.nullable(),
+        /** Planned sessions still to come, the next included (0 once they are all held). */
+        left: z.number().int(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'PatientHome' });
+export type PatientHome = z.infer<typeof PatientHome>;
+
 export const CaseloadItem = z
   .object({
     patient: z.object({ id: Id, displayName: z.string(), pronouns: z.string().nullable() }),

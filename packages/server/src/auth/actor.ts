@@ -8,6 +8,8 @@ export interface Actor {
   readonly role: Role;
   readonly displayName: string;
   readonly sessionIdHash: string;
+  /** A patient's account: the patient record it belongs to (issue 12); null for staff. */
+  readonly patientId?: string | null;
   /** The device is handed to the patient (kiosk): only unlocking and signing out are allowed. */
   readonly kioskLocked?: boolean;
   /**

@@ -5,13 +5,14 @@
  * - `roles`: who may call it at all. A role outside the list gets 403 on collection routes and 404 on routes that
  *   name a record (a record outside your reach is indistinguishable from one that does not exist).
  * - `scope`: what the operation may reach, enforced by the service pipeline (services/pipeline.ts): `none` (no record), `organisation` (within the caller's
- *   organisation), `patient:read` (care team, or supervisor of a care-team member), `patient:write` (care team).
+ *   organisation), `patient:read` (care team, or supervisor of a care-team member), `patient:write` (care team),
+ *   `self` (a patient's account: the patient record it belongs to, nothing else).
  */
 import type { OperationId } from '@ipt/contract';
 import { Role } from '@ipt/core';
 import type { MfaStage } from '../auth/actor.js';
 
-export type Scope = 'none' | 'organisation' | 'patient:read' | 'patient:write';
+export type Scope = 'none' | 'organisation' | 'patient:read' | 'patient:write' | 'self';
 export interface Policy {
   readonly roles: readonly Role[] | 'public';
   readonly scope: Scope;
@@ -48,6 +49,8 @@ export const policies: Record<OperationId, Policy> = {
   // Patients' accounts by invitation (issue 12, part 1): the care team invites; the link is its own credential.
   createPatientInvitation: { roles: clinical, scope: 'patient:write' },
   acceptPatientInvitation: { roles: 'public', scope: 'none' },
+  // A patient's own record, and only theirs (`self`: the patient the account belongs to).
+  getPatientHome: { roles: [Role.patient], scope: 'self' },
   listPatients: { roles: staff, scope: 'organisation' },
   createPatient: { roles: staff, scope: 'organisation' },
   getPatient: { roles: clinical, scope: 'patient:read' },

@@ -82,6 +82,7 @@ const expected: Record<OperationId, Expectation> = {
   startKiosk: clinicalWrite,
   createPatientInvitation: clinicalWrite,
   acceptPatientInvitation: 'public',
+  getPatientHome: everywhere(['patient']),
   openMeasureLink: 'public',
   submitMeasureLink: 'public',
   getRisk: clinicalRead,

@@ -35,7 +35,7 @@ describe.each(targets)('patient invitations on $name', (target) => {
   const users = () => server.direct().selectFrom('users').select(['email', 'role', 'patientId']).execute();
 
   it('lets the invited patient choose a password once and be signed in as a patient of their own record', async () => {
-    const patientId = await world.freshPatient('own');
+    const { patientId, courseId } = await world.fresh('own');
     const invitation = await clinician.api.createPatientInvitation({
       params: { patientId },
       body: { email: '  Tomasz.Test@Patients.example ' },
@@ -59,6 +59,21 @@ describe.each(targets)('patient invitations on $name', (target) => {
       role: 'patient',
       patientId,
     });
+    // Their home: where their own course stands, as the clinician's records say.
+    const { courses } = await clinician.api.getPatient({ params: { patientId } });
+    const course = courses.find((c) => c.course.id === courseId);
+    const home = await tomasz.api.getPatientHome({});
+    expect(home.course).toEqual({
+      phase: course?.course.phase,
+      plannedSessions: course?.course.plannedSessions,
+      held: course?.progress.lastNumber,
+      nextNumber: course?.progress.nextNumber,
+      nextDate: course?.progress.nextDate,
+      left: (course?.course.plannedSessions ?? 0) - (course?.progress.lastNumber ?? 0),
+    });
+    expect(home.course?.held).toBeGreaterThan(0);
+    // Staff have no home of this kind.
+    expect((await clinician.raw('GET', '/api/me/home')).status).toBe(403);
     // A patient's account reaches nothing of the clinician's side, their own record included.
     expect((await tomasz.raw('GET', `/api/patients/${patientId}`)).status).toBe(404);
     expect((await tomasz.raw('GET', '/api/patients')).status).toBe(403);

@@ -47,6 +47,7 @@ export const handlers: Handlers = {
     const { token, me } = await s.auth.acceptInvitation(i.params.token, i.body.password, i.ip);
     return new SessionChange(me, token);
   },
+  getPatientHome: (s, i) => s.patients.home(i.ctx),
   listPatients: (s, i) => s.patients.caseload(i.ctx),
   createPatient: (s, i) => s.patients.create(i.ctx, i.body),
   getPatient: (s, i) => s.patients.detail(i.ctx, i.params.patientId),

@@ -291,6 +291,7 @@ export class AuthService {
       role: row.role as Role,
       displayName: row.displayName,
       sessionIdHash: idHash,
+      patientId: row.patientId,
       kioskLocked: row.kioskLinkHash !== null,
       ...(stage !== null && { mfaStage: stage }),
     };

@@ -6,6 +6,7 @@ import type {
   CreatePatientRequest,
   Patient,
   PatientDetail,
+  PatientHome,
   PatientInvitation,
 } from '@ipt/contract';
 import { type Attendance, courseProgress, isCareTeamRole, measuresDue, NotFound, Role, RuleViolation } from '@ipt/core';
@@ -149,6 +150,34 @@ export class PatientsService {
         courses: courseRows.map((c) => courseDetail(c, sessionRows, transitions, w.today)),
         careTeam,
         openRiskFlags: flags.map(toRiskFlag),
+      };
+    });
+  }
+
+  /** The patient's own home page: where their current course stands, as a patient reads it (issue 12, part 2). */
+  home(ctx: RequestContext): Promise<PatientHome> {
+    return this.pipeline.read(ctx, async (w) => {
+      const row = await w.ownPatient();
+      const courseRows = await courses.listCoursesOfPatients(w.q, w.organisationId, [row.id]);
+      const current = courseRows.find((c) => c.status === 'active') ?? courseRows[0];
+      w.audit(AuditAction.read, 'PatientHome', row.id, row.id);
+      if (!current) return { displayName: row.displayName, course: null };
+      const course = courses.toCourse(current);
+      const sessions = (await courses.listSessionFacts(w.q, w.organisationId, [current.id])).map((s) => ({
+        ...s,
+        attendance: s.attendance as Attendance,
+      }));
+      const progress = courseProgress(course, sessions, w.today);
+      return {
+        displayName: row.displayName,
+        course: {
+          phase: course.phase,
+          plannedSessions: course.plannedSessions,
+          held: progress.lastNumber,
+          nextNumber: progress.nextNumber,
+          nextDate: course.status === 'active' ? progress.nextDate : null,
+          left: Math.max(0, course.plannedSessions - progress.lastNumber),
+        },
       };
     });
   }

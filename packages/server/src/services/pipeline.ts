@@ -65,6 +65,15 @@ export class Work {
     return row;
   }
 
+  /** The patient a patient's account belongs to, for `self`-scoped operations; never another. */
+  async ownPatient(): Promise<PatientTable> {
+    if (this.ctx.scope !== 'self') throw new ScopeViolation(this.ctx.operation, this.ctx.scope, this.mode);
+    const id = this.ctx.actor.patientId;
+    const row = id ? await findPatientInOrganisation(this.q, this.organisationId, id) : undefined;
+    if (!row) throw new NotFound('Patient');
+    return row;
+  }
+
   /** A patient of the caller's organisation, for organisation-scoped operations (the care team, by an admin). */
   async patientInOrganisation(patientId: string): Promise<PatientTable> {
     if (this.ctx.scope !== 'organisation') throw new ScopeViolation(this.ctx.operation, this.ctx.scope, this.mode);

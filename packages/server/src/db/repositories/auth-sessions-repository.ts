@@ -30,6 +30,7 @@ const liveSession = prepared((q, v: { idHash: string }) =>
       'users.role',
       'users.displayName',
       'users.active',
+      'users.patientId',
     ])
     .where('authSessions.idHash', '=', v.idHash)
     .where('authSessions.endedAt', 'is', null),
