@@ -215,6 +215,7 @@ export const routes = {
     auth: 'session',
     response: PatientHome,
     status: 200,
+    errors: [403],
   }),
   changePassword: route({
     method: 'POST',

@@ -46,6 +46,7 @@ export const queryKeys = {
   revisions: (recordId: string) => ['revisions', recordId] as const,
   risk: (patientId: string) => ['risk', patientId] as const,
   mfa: ['mfa'] as const,
+  patientHome: ['patient-home'] as const,
 };
 
 /** The signed-in user, or `null` when nobody is signed in (the server answers 401). */
@@ -73,6 +74,13 @@ export const mfaQuery = queryOptions({
  * The caseload and the patient page carry risk flags, which a patient can raise from their phone at any time: every
  * visit reads them again (shown at once from the cache, then refreshed), and an open caseload looks again each minute.
  */
+/** A patient's own home: where their course stands (issue 12, part 2). */
+export const patientHomeQuery = queryOptions({
+  queryKey: queryKeys.patientHome,
+  queryFn: () => api.getPatientHome({}),
+  staleTime: 0,
+});
+
 export const caseloadQuery = queryOptions({
   queryKey: queryKeys.caseload,
   queryFn: () => api.listPatients({}),

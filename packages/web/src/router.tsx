@@ -8,7 +8,7 @@ import {
   notFound,
   redirect,
 } from '@tanstack/react-router';
-import { caseloadQuery, isApiError, meQuery, patientQuery } from './api.js';
+import { caseloadQuery, isApiError, meQuery, patientHomeQuery, patientQuery } from './api.js';
 import { unlessLocked } from './kiosk/kiosk-state.js';
 import { RootLayout } from './layout/RootLayout.js';
 import { ErrorPage } from './pages/ErrorPage.js';
@@ -69,8 +69,21 @@ const signedInRoute = createRoute({
 const caseloadRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
+  // A patient's account has no caseload: its start page is its own home.
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me?.role === 'patient') redirect({ to: '/home', throw: true });
+  },
   loader: ({ context }) => unlessLocked(context.queryClient.ensureQueryData(caseloadQuery)),
   component: lazyRouteComponent(() => import('./pages/CaseloadPage.js'), 'CaseloadPage'),
+});
+
+/** A patient's own home (issue 12, part 2): where their course stands, and what to read. */
+const patientHomeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/home',
+  loader: ({ context }) => context.queryClient.ensureQueryData(patientHomeQuery),
+  component: lazyRouteComponent(() => import('./pages/PatientHomePage.js'), 'PatientHomePage'),
 });
 
 /** The user's two-step sign-in (docs/decisions/0019-mfa.md), from the header. */
@@ -171,6 +184,14 @@ const kioskRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/KioskPage.js'), 'KioskPage'),
 });
 
+/** A patient accepts the invitation to an account: chooses a password, and is signed in (issue 12, part 1). */
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  staticData: { public: true },
+  component: lazyRouteComponent(() => import('./pages/AcceptInvitePage.js'), 'AcceptInvitePage'),
+});
+
 /** "Learn about IPT": plain-language pages anyone can read, signed in or not (issue 12, part 5). */
 const learnRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -197,6 +218,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     caseloadRoute,
+    patientHomeRoute,
     mfaRoute,
     addPatientRoute,
     patientRoute,
@@ -211,6 +233,7 @@ const routeTree = rootRoute.addChildren([
   kioskLockedRoute,
   learnRoute,
   learnTopicRoute,
+  inviteRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

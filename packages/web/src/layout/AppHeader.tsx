@@ -19,9 +19,15 @@ export function AppHeader({ me }: { me: Me | null }) {
             <nav aria-label={t('nav.label')} className="app-nav">
               <ul>
                 <li>
-                  <Link to="/" activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page' }}>
-                    {t('nav.caseload')}
-                  </Link>
+                  {me.role === 'patient' ? (
+                    <Link to="/home" activeProps={{ 'aria-current': 'page' }}>
+                      {t('nav.home')}
+                    </Link>
+                  ) : (
+                    <Link to="/" activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page' }}>
+                      {t('nav.caseload')}
+                    </Link>
+                  )}
                 </li>
               </ul>
             </nav>

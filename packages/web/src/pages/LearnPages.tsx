@@ -1,6 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { t } from '../i18n/t.js';
 import { learnTopicsEn } from '../learn/topics.en.js';
+import { CrisisNote } from '../learn/CrisisNote.js';
 import type { LearnTopic } from '../learn/types.js';
 import { useFocusHeading } from '../use-focus-heading.js';
 import { usePageTitle } from '../use-page-title.js';
@@ -88,18 +89,5 @@ function TopicSections({ topic }: { topic: LearnTopic }) {
         </section>
       ))}
     </>
-  );
-}
-
-/** On every page, in the same words as the questionnaire pages: help in a crisis (DOMAIN §10.2). */
-function CrisisNote() {
-  return (
-    <aside className="learn-crisis" aria-labelledby="learn-crisis-heading">
-      <h2 id="learn-crisis-heading">{t('crisis.heading')}</h2>
-      <p>
-        <strong>{t('crisis.dangerNow')}</strong>
-      </p>
-      <p>{t('crisis.notAlone')}</p>
-    </aside>
   );
 }

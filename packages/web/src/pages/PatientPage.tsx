@@ -9,6 +9,7 @@ import { StartCourseForm } from '../patient/StartCourseForm.js';
 import { RiskHistory } from '../risk/RiskHistory.js';
 import { RiskPanel } from '../risk/RiskPanel.js';
 import { usePageTitle } from '../use-page-title.js';
+import { InviteForm } from '../patient/InviteForm.js';
 
 export function PatientPage() {
   usePageTitle(t('patient.title'));
@@ -28,6 +29,7 @@ export function PatientPage() {
       </div>
       {course && <CourseView detail={course} patientId={patientId} patientEmail={patient.contact?.email ?? null} />}
       <RiskHistory patientId={patientId} />
+      <InviteForm patientId={patientId} email={patient.contact?.email ?? null} />
       {course?.course.status !== 'active' && <StartCourseForm patientId={patientId} again={course !== undefined} />}
     </div>
   );
