@@ -4,9 +4,7 @@
  * here) receives the email; the patient opens the link from it and sees the questionnaire, with no account. A
  * patient with no address on file is not offered the button.
  */
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { type MailServer, startMailServer } from '../../server/test/mail-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../src/i18n/t.js';
 import {
@@ -21,31 +19,16 @@ import {
   useWorld,
 } from './support.js';
 
-const received: ParsedMail[] = [];
-let smtpPort = 0;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        received.push(mail);
-        callback();
-      })
-      .catch(callback);
-  },
-});
+let smtp: MailServer;
 
 describe('a questionnaire link by email', () => {
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startMailServer();
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
   // The world starts after the mail server: its address is read then.
   const world = useWorld({
-    env: () => ({ IPT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, IPT_PUBLIC_URL: 'http://127.0.0.1:1' }),
+    env: () => ({ IPT_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, IPT_PUBLIC_URL: 'http://127.0.0.1:1' }),
   });
 
   it('is emailed from the patient page, arrives, and opens the questionnaire for the patient', async () => {
@@ -79,8 +62,8 @@ describe('a questionnaire link by email', () => {
 
     // The mail server has it: to Joy's address, a link that opens the questionnaire without an account.
     const until = Date.now() + 10_000;
-    while (received.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    const mail = received[0];
+    while (smtp.received.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    const mail = smtp.received[0];
     expect(mail?.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('joy.demo@patients.example');
     const url = /http:\/\/127\.0\.0\.1:1(\/q\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? '');
     expect(url, mail?.text).not.toBeNull();

@@ -5,41 +5,14 @@
  * email, say so and save nothing; with the mail server down the email waits in the outbox, survives a restart of the
  * server, and goes exactly once when the mail server is back.
  */
-import type { AddressInfo } from 'node:net';
 import { startServer } from '@ipt/server';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbTargets, problemOf, type SignedIn, startTestServer, type TestServer, tempDir } from '../../test/harness.js';
+import { type MailServer, startMailServer } from '../../test/mail-server.js';
 import { buildWorld, PASSWORD, type World } from '../../test/world.js';
 
 const targets = await dbTargets();
 const PUBLIC_URL = 'https://clinic.example';
-
-/** A real SMTP server on a port of its own: every message it takes, parsed. */
-async function mailServer(port = 0) {
-  const received: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  const address = smtp.server.address() as AddressInfo;
-  return {
-    port: address.port,
-    received,
-    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
-  };
-}
 
 async function waitFor<T>(what: string, probe: () => T | undefined, ms = 10_000): Promise<T> {
   const until = Date.now() + ms;
@@ -52,7 +25,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined, ms = 10_000)
 }
 
 describe.each(targets)('questionnaire links by email on $name', (target) => {
-  let smtp: Awaited<ReturnType<typeof mailServer>>;
+  let smtp: MailServer;
   let server: TestServer;
   let world: World;
   let clinician: SignedIn;
@@ -60,7 +33,7 @@ describe.each(targets)('questionnaire links by email on $name', (target) => {
   const clock = () => new Date(Date.now() + offset);
 
   beforeAll(async () => {
-    smtp = await mailServer();
+    smtp = await startMailServer();
     server = await startTestServer(target, {
       clock,
       env: { IPT_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, IPT_PUBLIC_URL: `${PUBLIC_URL}/` },
@@ -155,7 +128,7 @@ describe.each(targets)('questionnaire links by email on $name', (target) => {
     // The server stops and starts again on the same database; the mail server comes back on its port.
     const { config } = server.workbench;
     await server.close();
-    smtp = await mailServer(smtp.port);
+    smtp = await startMailServer(smtp.port);
     offset += 2 * 60_000; // the retry is due a minute after the failure
     const again = await startServer({
       clock,
