@@ -1,4 +1,4 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 /** Random bytes drawn 4 KiB at a time (one call to the system's generator for 256 ids, not one each). */
 const pool = Buffer.alloc(4096);
@@ -22,4 +22,12 @@ export function uuidv7(now = Date.now()): string {
 /** A secret token of 256 random bits, URL-safe. */
 export function secretToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * What is stored of a secret token (a session cookie, a questionnaire link, an invitation): its SHA-256, so a copy
+ * of the database hands out nothing.
+ */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

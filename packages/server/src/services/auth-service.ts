@@ -1,7 +1,6 @@
 /**
  * Sign-in, sessions and passwords (shared/DESIGN.md "Security model"; research/reliability-perf.md R-04, R-09, R-11).
  */
-import { createHash } from 'node:crypto';
 import type { Me, MfaChallenge, MfaEnrolment, MfaStatus } from '@ipt/contract';
 import { Conflict, DomainError, type Role, Role as RoleName, RuleViolation } from '@ipt/core';
 import type { Actor, MfaStage } from '../auth/actor.js';
@@ -29,7 +28,7 @@ import * as invitationsRepo from '../db/repositories/invitations-repository.js';
 import { findPatientInOrganisation } from '../db/repositories/patients-repository.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import { LinkGone } from './links-service.js';
-import { secretToken, uuidv7 } from '../ids.js';
+import { secretToken, tokenHash, uuidv7 } from '../ids.js';
 import type { ServiceDeps } from './deps.js';
 
 /** One message for every failed sign-in: it never tells whether the account exists or is locked. */
@@ -67,10 +66,6 @@ export interface SecondFactor {
 
 /** Wrong passwords a kiosk session takes; the last of them ends it (ADR 0010). */
 const UNLOCK_TRIES = limits['kiosk-unlock'].free;
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export class AuthService {
   /**
@@ -166,7 +161,7 @@ export class AuthService {
    */
   async acceptInvitation(token: string, password: string, ip: string | null): Promise<{ token: string; me: Me }> {
     const { db, clock } = this.deps;
-    const idHash = hashToken(token);
+    const idHash = tokenHash(token);
     const gone = () =>
       new LinkGone('This invitation has already been used or has expired. Ask your clinician for a new one.');
     // Before the write: hashing a password takes a while, and a write group waits for no one.
@@ -232,6 +227,12 @@ export class AuthService {
     return { token: made.token, me };
   }
 
+  /** Ends the caller's session and starts a full one for the same user in its place (a second step proved). */
+  private async replaceSession(trx: Q, actor: Actor, at: string): Promise<string> {
+    await sessionsRepo.endSession(trx, actor.sessionIdHash, at);
+    return this.startSession(trx, { id: actor.userId, organisationId: actor.organisationId }, null, at);
+  }
+
   /** A new session for the user: full (`stage` null) or a half-session owing a second step. Answers its token. */
   private async startSession(
     trx: Q,
@@ -241,7 +242,7 @@ export class AuthService {
   ): Promise<string> {
     const token = secretToken();
     await sessionsRepo.insertAuthSession(trx, {
-      idHash: hashToken(token),
+      idHash: tokenHash(token),
       userId: user.id,
       organisationId: user.organisationId,
       createdAt: at,
@@ -268,7 +269,7 @@ export class AuthService {
   /** The actor behind a cookie token, or null when the session is unknown, ended, idle too long or too old. */
   async resolve(token: string): Promise<Actor | null> {
     const { db, clock, config } = this.deps;
-    const idHash = hashToken(token);
+    const idHash = tokenHash(token);
     const row = await sessionsRepo.findLiveSession(db.db, idHash);
     if (!row || row.active !== 1) return null;
     // A stage this server does not know is no session at all (fail closed).
@@ -458,13 +459,7 @@ export class AuthService {
       );
       // Sessions opened with a password alone end; this device goes on in a new session.
       await sessionsRepo.endOtherSessions(trx, actor.organisationId, actor.userId, actor.sessionIdHash, at);
-      await sessionsRepo.endSession(trx, actor.sessionIdHash, at);
-      const started = await this.startSession(
-        trx,
-        { id: actor.userId, organisationId: actor.organisationId },
-        null,
-        at,
-      );
+      const started = await this.replaceSession(trx, actor, at);
       await this.deps.audit.inTransaction(trx, [
         this.selfEvent(actor, ip, AuditAction.mfaEnrolled, 'confirmMfaEnrolment'),
         // Set up on the way in (the organisation requires it): this is when the sign-in is done.
@@ -485,13 +480,7 @@ export class AuthService {
     const proof = await this.proveSecondFactor(actor, ip, factor, 'verifyMfa');
     const at = clock().toISOString();
     const token = await db.write(async (trx) => {
-      await sessionsRepo.endSession(trx, actor.sessionIdHash, at);
-      const started = await this.startSession(
-        trx,
-        { id: actor.userId, organisationId: actor.organisationId },
-        null,
-        at,
-      );
+      const started = await this.replaceSession(trx, actor, at);
       await this.deps.audit.inTransaction(trx, [
         { ...this.selfEvent(actor, ip, AuditAction.mfaVerified, 'verifyMfa'), ...proof },
         this.selfEvent(actor, ip, AuditAction.login, 'verifyMfa'),

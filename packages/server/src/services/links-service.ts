@@ -2,7 +2,6 @@
  * Single-use questionnaire links the patient opens without an account, and the kiosk hand-over on the clinician's
  * device. A link carries 256 random bits (only their hash is stored), expires (default 4 days), and works once.
  */
-import { createHash } from 'node:crypto';
 import type { LinkQuestionnaire } from '@ipt/contract';
 import { DomainError, NotFound, RuleViolation } from '@ipt/core';
 import type { RequestContext } from '../auth/actor.js';
@@ -12,7 +11,7 @@ import * as patients from '../db/repositories/patients-repository.js';
 import { measureLinkEmail } from '../mail/messages.js';
 import * as courses from '../db/repositories/courses-repository.js';
 import * as measures from '../db/repositories/measures-repository.js';
-import { secretToken } from '../ids.js';
+import { secretToken, tokenHash } from '../ids.js';
 import type { ServiceDeps } from './deps.js';
 import * as catalogue from './instrument-catalogue.js';
 import { Pipeline } from './pipeline.js';
@@ -26,8 +25,6 @@ export class LinkGone extends DomainError {
     super(message);
   }
 }
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class LinksService {
   private readonly pipeline: Pipeline;
@@ -68,7 +65,7 @@ export class LinksService {
       }
       const expiresAt = new Date(Date.parse(w.at) + hours * 3_600_000).toISOString();
       await measures.insertMeasureLink(w.q, {
-        idHash: hashOf(token),
+        idHash: tokenHash(token),
         organisationId: w.organisationId,
         patientId,
         courseId,
@@ -81,7 +78,7 @@ export class LinksService {
         usedAt: null,
         administrationId: null,
       });
-      if (kind === 'kiosk') await setKioskLock(w.q, ctx.actor.sessionIdHash, hashOf(token));
+      if (kind === 'kiosk') await setKioskLock(w.q, ctx.actor.sessionIdHash, tokenHash(token));
       w.audit(AuditAction.create, kind === 'kiosk' ? 'KioskHandover' : 'MeasureLink', null, patientId);
       const path = `/${kind === 'kiosk' ? 'kiosk' : 'q'}/${token}`;
       if (input.sendByEmail) {
@@ -107,7 +104,7 @@ export class LinksService {
   /** The questionnaire behind a link; reveals nothing about the patient. */
   async open(token: string, ip: string | null): Promise<LinkQuestionnaire> {
     const q = this.deps.db.db;
-    const link = await measures.findMeasureLink(q, hashOf(token));
+    const link = await measures.findMeasureLink(q, tokenHash(token));
     if (!link) throw new NotFound('Link');
     if (link.usedAt !== null || link.expiresAt <= this.deps.clock().toISOString()) throw new LinkGone();
     const pack = await measures.findTextPack(q, link.organisationId, link.instrumentId);
@@ -124,7 +121,7 @@ export class LinksService {
   async submit(token: string, ip: string | null, answers: (number | null)[]) {
     // eslint-disable-next-line no-restricted-syntax -- The link is its own credential (policy scope none, no signed-in caller): outside the pipeline.
     return this.deps.db.write(async (trx) => {
-      const link = await measures.findMeasureLink(trx, hashOf(token));
+      const link = await measures.findMeasureLink(trx, tokenHash(token));
       if (!link) throw new NotFound('Link');
       const now = this.deps.clock().toISOString();
       if (link.usedAt !== null || link.expiresAt <= now) throw new LinkGone();

@@ -1,5 +1,4 @@
 /** Patients, the caseload and care teams. */
-import { createHash } from 'node:crypto';
 import type {
   CareTeamMember,
   CaseloadItem,
@@ -18,7 +17,7 @@ import * as patients from '../db/repositories/patients-repository.js';
 import * as invitations from '../db/repositories/invitations-repository.js';
 import { findUserByEmail, findUserInOrganisation } from '../db/repositories/users-repository.js';
 import type { PatientTable } from '../db/schema.js';
-import { secretToken, uuidv7 } from '../ids.js';
+import { secretToken, tokenHash, uuidv7 } from '../ids.js';
 import { courseDetail } from './course-view.js';
 import { givenForSchedule, scheduleOf } from './measures-service.js';
 import { toRiskFlag } from './risk-service.js';
@@ -196,7 +195,7 @@ export class PatientsService {
       }
       const expiresAt = new Date(Date.parse(w.at) + INVITATION_DAYS * 86_400_000).toISOString();
       await invitations.insertInvitation(w.q, {
-        idHash: createHash('sha256').update(token).digest('hex'),
+        idHash: tokenHash(token),
         organisationId: w.organisationId,
         patientId: patient.id,
         email: input.email,
